@@ -1,0 +1,4 @@
+import Models
+import Plot
+
+print("bench: no benchmarks yet")

@@ -1,0 +1,6 @@
+import Testing
+@testable import Plot
+
+@Test func libraryHasVersion() {
+    #expect(!PlotLibrary.version.isEmpty)
+}
