@@ -87,11 +87,11 @@ Experiments (keys under "experiments"):
 
 import csv
 import hashlib
-import warnings
 import json
 import os
 import platform
 import sys
+import warnings
 
 import numpy as np
 import scipy
@@ -889,9 +889,10 @@ def mlp_digits():
             "split": split_record, "configurations": configurations,
             "note": "Initialisation and shuffling differ from ours, so compare test accuracy with a "
                     "band around [test_accuracy_min, test_accuracy_max] over the recorded seeds. "
-                    "sklearn's loss is mean cross-entropy + alpha/(2 n_samples) * sum of squared "
-                    "weights (biases not penalised); it stops when the training loss improves by "
-                    "less than tol for n_iter_no_change epochs, else after max_iter epochs."}
+                    "sklearn's loss per mini-batch is the batch's mean cross-entropy + alpha/(2 * "
+                    "batch size) * sum of squared weights (biases not penalised); final_loss is the "
+                    "last epoch's average. It stops when the epoch loss improves by less than tol "
+                    "for n_iter_no_change epochs, else after max_iter epochs (stopped_at_max_iter)."}
 
 
 def mlp_moons():
