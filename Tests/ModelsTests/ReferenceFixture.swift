@@ -338,13 +338,6 @@ extension ReferenceFixture {
 // MARK: - Logistic regression
 
 extension ReferenceFixture {
-    /// Regularisation as both libraries say it: `C` (nil = infinity, no penalty) and our lambda = 1/C.
-    struct Penalty: Decodable, Sendable {
-        let C: Double?
-        let lambda: Double
-        let penalty: String
-    }
-
     /// Exam scores: unpenalised binary logistic regression, raw and z-scored.
     struct Ex2Data1: Decodable, Sendable {
         struct Fit: Decodable, Sendable {
