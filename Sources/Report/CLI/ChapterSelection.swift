@@ -33,6 +33,7 @@ enum ChapterSelection {
     ///
     /// Complexity: O(a.count * b.count) time, O(b.count) memory.
     static func editDistance(_ a: String, _ b: String) -> Int {
+        // excerpt: edit-distance
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
@@ -46,5 +47,6 @@ enum ChapterSelection {
             swap(&previous, &current)
         }
         return previous[b.count]
+        // end excerpt
     }
 }

@@ -114,7 +114,7 @@ struct ReportCommand: ParsableCommand {
             _ = try ReportBuilder(options: options, excerpts: excerpts, log: log).run()
             return ReportExitCode.success
         } catch let error as ReportError {
-            printError(error.description.split(separator: "\n").map { "report: error: \($0)" }.joined(separator: "\n"))
+            for line in error.description.split(separator: "\n") { printError("report: error: \(line)") }
             if error.exitCode == ReportExitCode.usage { printError("Run 'report --help' for usage.") }
             return error.exitCode
         } catch {

@@ -36,9 +36,10 @@ struct SourceExcerpts: Sendable {
     }
 
     /// The excerpts of this package's own sources, located from this file's path.
-    static func packageSources(filePath: String = #filePath) -> SourceExcerpts {
-        // This file is Sources/Report/Chapters/SourceExcerpts.swift.
-        let sources = URL(fileURLWithPath: filePath)
+    static func packageSources() -> SourceExcerpts {
+        // This file is Sources/Report/Chapters/SourceExcerpts.swift. (#filePath must be used here,
+        // not as a default argument, which would expand to the caller's path.)
+        let sources = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         return SourceExcerpts(scanning: sources)
     }
@@ -78,7 +79,7 @@ struct SourceExcerpts: Sendable {
         }
         // Sorted, so "duplicate excerpt" errors name the files in a stable order.
         files.sort { $0.path < $1.path }
-        let packageRoot = sourcesFolder.deletingLastPathComponent().standardizedFileURL.path
+        let packageRoot = sourcesFolder.standardizedFileURL.deletingLastPathComponent().path
         var excerpts: [String: CodeExcerpt] = [:]
         for file in files {
             let text: String
@@ -91,7 +92,7 @@ struct SourceExcerpts: Sendable {
             if relative.hasPrefix(packageRoot + "/") { relative.removeFirst(packageRoot.count + 1) }
             for excerpt in try extract(from: text, path: relative) {
                 if let existing = excerpts[excerpt.name] {
-                    throw ExcerptError.malformed(path: relative, line: excerpt.lines?.lowerBound ?? 0,
+                    throw ExcerptError.malformed(path: relative, line: (excerpt.lines?.lowerBound ?? 1) - 1,
                                                  message: "the excerpt '\(excerpt.name)' is also defined in \(existing.sourcePath ?? "?")")
                 }
                 excerpts[excerpt.name] = excerpt

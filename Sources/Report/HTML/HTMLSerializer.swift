@@ -3,7 +3,8 @@
 /// Every text run and attribute value is escaped (`&`, `<`, `>`, and both quotes in attributes);
 /// characters XML forbids (C0 controls other than tab, newline and carriage return) become U+FFFD.
 /// Void elements are written `<img ... />`, so Foundation's `XMLParser` can read a page. A newline
-/// follows the closing tag of block elements so pages diff well; inline content is left untouched.
+/// follows the closing tag of block elements (and the opening tag of containers) so pages diff
+/// well; inline content is left untouched.
 enum HTMLSerializer {
     /// Elements that have no closing tag in HTML.
     static let voidElements: Set<String> = ["meta", "link", "img", "br", "hr", "mspace", "col", "source"]
@@ -14,6 +15,12 @@ enum HTMLSerializer {
         "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
         "table", "thead", "tbody", "tr", "caption", "figure", "figcaption", "pre", "blockquote",
         "meta", "link", "title",
+    ]
+
+    /// Containers after whose opening tag a newline is written (only other blocks follow it).
+    static let containerElements: Set<String> = [
+        "html", "head", "body", "header", "main", "footer", "section", "ul", "ol", "table", "thead",
+        "tbody", "blockquote", "figure",
     ]
 
     /// A complete page: the doctype line, then the `html` element.
@@ -44,6 +51,7 @@ enum HTMLSerializer {
                 output += " />"
             } else {
                 output += ">"
+                if containerElements.contains(element.name) { output += "\n" }
                 for child in element.children { write(child, into: &output) }
                 output += "</" + element.name + ">"
             }

@@ -185,10 +185,12 @@ struct MarkdownBlocks {
             index += 1
         }
         let children = try parseBlocks(inner).map { block -> HTMLNode in
-            guard case .html(let node) = block else {
-                throw error("placeholders must stand on their own line outside lists and quotes", line: inner[0].number)
+            switch block {
+            case .html(let node):
+                return node
+            case .placeholder(let placeholder):
+                throw error("placeholders must stand on their own line outside lists and quotes", line: placeholder.line)
             }
-            return node
         }
         return .element("blockquote", [:], children)
     }
@@ -252,10 +254,12 @@ struct MarkdownBlocks {
             let blocks = try parseBlocks(item)
             var children: [HTMLNode] = []
             for block in blocks {
-                guard case .html(let node) = block else {
-                    throw error("placeholders must stand on their own line outside lists and quotes", line: item[0].number)
+                switch block {
+                case .html(let node):
+                    children.append(node)
+                case .placeholder(let placeholder):
+                    throw error("placeholders must stand on their own line outside lists and quotes", line: placeholder.line)
                 }
-                children.append(node)
             }
             // A list item holding just a paragraph is written without the <p>, as a tight list.
             if case .element(let element)? = children.first, element.name == "p" {
