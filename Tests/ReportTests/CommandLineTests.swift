@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct CommandLineTests {
     @Test func parsesOptions() throws {
-        let command = try ReportCommand.parse(["demo-lines", "--output", "out", "--format", "pdf,svg", "--scale", "2", "--seed", "7", "-q"])
+        let command = try parseReport(["demo-lines", "--output", "out", "--format", "pdf,svg", "--scale", "2", "--seed", "7", "-q"])
         #expect(command.chapters == ["demo-lines"])
         #expect(command.output == "out")
         #expect(command.format == [.png, .svg, .pdf])
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func defaults() throws {
-        let command = try ReportCommand.parse(["--all"])
+        let command = try parseReport(["--all"])
         #expect(command.output == "reports")
         #expect(command.format == [.png])
         #expect(command.scale == 1)
@@ -36,7 +36,7 @@ import Testing
     @Test(arguments: badArguments)
     func badOptionValuesExitWithUsageCode(arguments: [String]) {
         do {
-            _ = try ReportCommand.parse(arguments)
+            _ = try parseReport(arguments)
             Issue.record("\(arguments) should not parse")
         } catch {
             #expect(ReportCommand.exitCode(for: error).rawValue == ReportExitCode.usage)
@@ -45,7 +45,7 @@ import Testing
 
     @Test func badFormatMessageListsValidFormats() {
         do {
-            _ = try ReportCommand.parse(["--all", "--format", "gif"])
+            _ = try parseReport(["--all", "--format", "gif"])
         } catch {
             #expect(ReportCommand.message(for: error).contains("use png, svg or pdf"))
         }
@@ -101,9 +101,19 @@ import Testing
     }
 
     @Test func helpTeachesExamplesAndExitCodes() {
-        let help = ReportCommand.helpMessage(columns: 100)
-        #expect(help.contains("report --all --format png,svg,pdf"))
-        #expect(help.contains("EXIT CODES:"))
-        #expect(help.contains("73  the output folder cannot be written"))
+        for help in [ReportCommand.helpMessage(columns: 100), BuildCommand.helpMessage(columns: 100)] {
+            #expect(help.contains("report --all --format png,svg,pdf"))
+            #expect(help.contains("EXIT CODES:"))
+            #expect(help.contains("73  the output folder cannot be written"))
+        }
+        // The root's help summarises the default subcommand's options.
+        #expect(ReportCommand.helpMessage(columns: 100).contains("--scale N              PNG resolution, 1 to 4"))
+    }
+
+    @Test func explicitBuildSubcommandIsTheDefault() throws {
+        let implicit = try parseReport(["--all", "--seed", "3"])
+        let explicit = try parseReport(["build", "--all", "--seed", "3"])
+        #expect(implicit.all && explicit.all)
+        #expect(implicit.seed == explicit.seed)
     }
 }

@@ -38,9 +38,23 @@ struct CommandRun {
     let progress: [String]
 }
 
+/// Parses `arguments` as the real command line does (from the root, so `report --all` reaches the
+/// default `build` subcommand).
+func parseReport(_ arguments: [String]) throws -> BuildCommand {
+    let parsed = try ReportCommand.parseAsRoot(arguments)
+    guard let command = parsed as? BuildCommand else {
+        throw CommandMismatch(description: "\(arguments) parsed as \(type(of: parsed)), not the build command")
+    }
+    return command
+}
+
+struct CommandMismatch: Error, CustomStringConvertible {
+    let description: String
+}
+
 /// Parses `arguments` like the real command line and runs them against `registry`, capturing output.
 func runReport(_ arguments: [String], registry: ChapterRegistry) throws -> CommandRun {
-    let command = try ReportCommand.parse(arguments)
+    let command = try parseReport(arguments)
     let progress = LineCollector()
     var output: [String] = []
     var errors: [String] = []
