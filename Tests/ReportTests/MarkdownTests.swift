@@ -52,6 +52,7 @@ private func proseError(_ markdown: String) -> ProseError? {
         ("| code | math |\n|---|---|\n| `a|b` | $|x|$ |",
          "<div class=\"table-scroll\"><table>\n<thead>\n<tr><th scope=\"col\">code</th><th scope=\"col\">math</th></tr>\n</thead>\n<tbody>\n<tr><td><code>a|b</code></td><td><math><mo stretchy=\"false\">|</mo><mi>x</mi><mo stretchy=\"false\">|</mo></math></td></tr>\n</tbody>\n</table>\n</div>\n"),
         ("Inline $x^2$ math.", "<p>Inline <math><msup><mi>x</mi><mn>2</mn></msup></math> math.</p>\n"),
+        ("Ends with $x$.", "<p>Ends with <span class=\"nowrap\"><math><mi>x</mi></math>.</span></p>\n"),
         ("$$x = 1$$", "<div class=\"equation\"><math display=\"block\"><mi>x</mi><mo>=</mo><mn>1</mn></math></div>\n"),
         ("$$\nx\n= 1\n$$", "<div class=\"equation\"><math display=\"block\"><mi>x</mi><mo>=</mo><mn>1</mn></math></div>\n"),
         ("<b>not html</b> & more", "<p>&lt;b&gt;not html&lt;/b&gt; &amp; more</p>\n"),

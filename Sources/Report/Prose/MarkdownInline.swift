@@ -55,8 +55,17 @@ struct MarkdownInline {
                 }
             case "$":
                 flush()
-                let (math, next) = try mathSpan(at: index, end: end)
-                nodes.append(math)
+                let (math, afterMath) = try mathSpan(at: index, end: end)
+                // Punctuation right after math stays on its line: browsers may otherwise break
+                // between the formula and a full stop.
+                var next = afterMath
+                while next < end, ".,;:!?)".contains(source[next]) { next += 1 }
+                if next > afterMath {
+                    let punctuation = String(source[afterMath..<next])
+                    nodes.append(.element("span", ["class": "nowrap"], [math, .text(punctuation)]))
+                } else {
+                    nodes.append(math)
+                }
                 index = next
             case "*", "_":
                 if let (node, next) = try emphasis(at: index, end: end) {
