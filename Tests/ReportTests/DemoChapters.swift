@@ -109,13 +109,15 @@ struct DemoPointsChapter: Chapter {
     let number = 2
     let title = "Demo: classifying points"
     let summary = "A second test chapter with one figure."
+    /// Replaces the figure's renderer (to test failures).
+    var renderer: ChapterFigure.Renderer?
 
     func build(_ context: ChapterContext) throws -> ChapterPage {
         ChapterPage(
             figures: [
                 ChapterFigure(stem: "decision-boundary", caption: "The boundary $w \\cdot x + b = 0$ separates the classes.",
                               altText: "Two clouds of points split by a line", width: 640, height: 400,
-                              render: DemoFiles.renderer(seed: context.seed)),
+                              render: renderer ?? DemoFiles.renderer(seed: context.seed)),
             ],
             prose: .inline(markdown: """
                 ## Idea

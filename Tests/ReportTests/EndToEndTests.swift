@@ -132,6 +132,28 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
     }
 
+    struct CairoFailure: Error, CustomStringConvertible {
+        var description: String { "surface error" }
+    }
+
+    static let brokenRenderers: [(renderer: ChapterFigure.Renderer, message: String)] = [
+        ({ _, _, _ in throw CairoFailure() },
+         "report: error: chapter demo-points failed: chapter demo-points: figure 'decision-boundary' (PNG) failed: surface error"),
+        ({ _, _, _ in },
+         "report: error: chapter demo-points failed: chapter demo-points: figure 'decision-boundary' did not write demo-points/decision-boundary.png"),
+    ]
+
+    @Test(arguments: brokenRenderers)
+    func figureThatFailsToRenderFailsTheRun(renderer: @escaping ChapterFigure.Renderer, message: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let registry = try ChapterRegistry([DemoPointsChapter(renderer: renderer)])
+        let run = try runReport(["--all", "-o", folder.url.appendingPathComponent("r").path], registry: registry)
+        #expect(run.exitCode == ReportExitCode.chapterFailed)
+        #expect(run.errors.first == message)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+
     @Test func refusesToReplaceAForeignFolder() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -64,7 +64,9 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let code = execute(registry: .standard, excerpts: .packageSources(),
+        // The summary's wall time starts here, so it includes scanning the sources for excerpts.
+        let started = ContinuousClock.now
+        let code = execute(registry: .standard, excerpts: .packageSources(), started: started,
                            printLine: { print($0) },
                            printError: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
                            log: .standardError(quiet: quiet))
@@ -73,7 +75,7 @@ struct BuildCommand: ParsableCommand {
 
     /// Runs the command against `registry` and returns the exit code; messages go to the sinks.
     /// Tests call this directly instead of spawning a process.
-    func execute(registry: ChapterRegistry, excerpts: SourceExcerpts,
+    func execute(registry: ChapterRegistry, excerpts: SourceExcerpts, started: ContinuousClock.Instant = .now,
                  printLine: (String) -> Void, printError: (String) -> Void, log: ProgressLog) -> Int32 {
         if list {
             if registry.chapters.isEmpty { printError("report: no chapters are written yet in this build") }
@@ -89,7 +91,7 @@ struct BuildCommand: ParsableCommand {
             let selected = try ChapterSelection.resolve(names: chapters, all: all, registry: registry)
             let options = ReportBuilder.Options(chapters: selected, output: URL(fileURLWithPath: output),
                                                 formats: format, scale: scale, seed: seed)
-            _ = try ReportBuilder(options: options, excerpts: excerpts, log: log).run()
+            _ = try ReportBuilder(options: options, excerpts: excerpts, log: log, started: started).run()
             return ReportExitCode.success
         } catch let error as ReportError {
             for line in error.description.split(separator: "\n") { printError("report: error: \(line)") }

@@ -28,16 +28,17 @@ struct ReportBuilder {
     let options: Options
     let excerpts: SourceExcerpts
     let log: ProgressLog
+    /// When the run began; the summary's wall time is measured from here.
+    var started: ContinuousClock.Instant = .now
 
     func run() throws -> Summary {
         let clock = ContinuousClock()
-        let start = clock.now
         let folder = try OutputFolder.prepare(options.output)
         do {
             let built = try buildChapters(into: folder)
             let files = try writePages(built, into: folder)
             try folder.commit()
-            let seconds = Self.seconds(clock.now - start)
+            let seconds = Self.seconds(clock.now - started)
             let index = folder.destination.appendingPathComponent(IndexPageLayout.fileName)
             let figures = built.reduce(0) { $0 + $1.figures.count }
             log.finished(chapters: built.count, figures: figures, files: files, seconds: seconds, index: index.path)
