@@ -100,6 +100,17 @@ import Testing
         #expect(ChapterRegistry.plannedIDs.allSatisfy(ItemName.isValid))
     }
 
+    /// The chapters the real report registers: unique, in the course's teaching order, with prose.
+    @Test func standardRegistryIsConsistent() throws {
+        let chapters = ChapterRegistry.standard.chapters
+        _ = try ChapterRegistry(chapters)
+        for chapter in chapters {
+            let position = try #require(ChapterRegistry.plannedIDs.firstIndex(of: chapter.id), "\(chapter.id) is not a planned chapter")
+            #expect(chapter.number == position + 1, "\(chapter.id) should be chapter \(position + 1)")
+            #expect(throws: Never.self) { try ProseLibrary.markdown(for: chapter.id) }
+        }
+    }
+
     @Test func helpTeachesExamplesAndExitCodes() {
         for help in [ReportCommand.helpMessage(columns: 100), BuildCommand.helpMessage(columns: 100)] {
             #expect(help.contains("report --all --format png,svg,pdf"))

@@ -41,8 +41,27 @@ struct TeXToMathML {
         while true {
             skipSpaces()
             guard index < source.count, !atTerminator() else { return nodes }
-            nodes += try parseItem()
+            let item = try parseItem()
+            // A thin space separates a function name from an ordinary symbol before it (y log f).
+            if isFunctionName(item.first), let previous = nodes.last, !isOperatorOrSpace(previous) {
+                nodes.append(space("0.1667em"))
+            }
+            nodes += item
         }
+    }
+
+    /// Whether `node` is a function name (possibly with scripts): our only multi-letter `<mi>`s.
+    private func isFunctionName(_ node: HTMLNode?) -> Bool {
+        guard case .element(let element)? = node else { return false }
+        let scripted = ["msub", "msup", "msubsup", "munder", "mover", "munderover"].contains(element.name)
+        guard case .element(let mi)? = scripted ? element.children.first : node, mi.name == "mi",
+              mi.attributes.isEmpty, case .text(let name)? = mi.children.first else { return false }
+        return name.count > 1
+    }
+
+    private func isOperatorOrSpace(_ node: HTMLNode) -> Bool {
+        guard case .element(let element) = node else { return false }
+        return element.name == "mo" || element.name == "mspace"
     }
 
     private func atTerminator() -> Bool {
@@ -70,34 +89,47 @@ struct TeXToMathML {
         }
     }
 
-    /// One atom with its scripts; usually one node, but named functions add U+2061 after them.
+    /// One atom with its scripts; usually one node, but named functions add U+2061 after them
+    /// and primes follow their base.
     private mutating func parseItem() throws -> [HTMLNode] {
         let start = index
         let atom = try parseAtom()
         var upper: HTMLNode?
         var lower: HTMLNode?
+        var primes = ""
         while true {
             skipSpaces()
             guard index < source.count else { break }
             let character = source[index]
             if character == "^" || character == "_" {
                 let isSuper = character == "^"
-                if (isSuper ? upper : lower) != nil {
+                if (isSuper ? upper : lower) != nil || (isSuper && !primes.isEmpty) {
                     throw TeXError(message: "double \(isSuper ? "superscript" : "subscript"); use braces, e.g. x^{ab}", offset: index)
                 }
                 index += 1
                 let argument = try parseArgument(for: isSuper ? "^" : "_")
                 if isSuper { upper = argument } else { lower = argument }
             } else if character == "'" {
-                if upper != nil { throw TeXError(message: "a prime after a superscript; write x^{\\prime}", offset: index) }
-                var primes = ""
+                if upper != nil { throw TeXError(message: "a prime after a superscript; write {x^{a}}'", offset: index) }
                 while index < source.count, source[index] == "'" { primes += "′"; index += 1 }
-                upper = mo(primes)
             } else {
                 break
             }
         }
-        guard upper != nil || lower != nil else { return [atom.base] + atom.trailing }
+        // A prime is set after its base, not as a superscript: the font's prime glyph is already
+        // raised, and browsers would raise it twice.
+        let primeNodes = primes.isEmpty ? [] : [mo(primes)]
+        var trailing = atom.trailing
+        if atom.isFunction {
+            // TeX puts a thin space after a function name unless an opening fence follows.
+            skipSpaces()
+            let opensFence = index < source.count && (source[index] == "(" || source[index] == "["
+                || (source[index] == "\\" && peekCommandName() == "left"))
+            if !opensFence && index < source.count && !atTerminator() {
+                trailing = [.element("mo", ["rspace": "0.1667em"], [.text("\u{2061}")])]
+            }
+        }
+        guard upper != nil || lower != nil else { return [atom.base] + primeNodes + trailing }
         guard let base = atom.scriptable ? atom.base : nil else {
             throw TeXError(message: "a script needs something to attach to", offset: start)
         }
@@ -113,7 +145,7 @@ struct TeXToMathML {
         case (nil, nil):
             scripted = base
         }
-        return [scripted] + atom.trailing
+        return [scripted] + primeNodes + trailing
     }
 
     /// What an atom produced: the node scripts attach to, nodes that follow it, and whether its
@@ -123,6 +155,8 @@ struct TeXToMathML {
         var trailing: [HTMLNode] = []
         var limits = false
         var scriptable = true
+        /// Named functions (`\log`, `\max`) are spaced from what surrounds them, as in TeX.
+        var isFunction: Bool { !trailing.isEmpty }
     }
 
     private mutating func parseAtom() throws -> Atom {
@@ -326,7 +360,23 @@ struct TeXToMathML {
             if !lastRowIsEmpty || rows.isEmpty { rows.append(cells) }
             break
         }
-        let table = HTMLNode.element("mtable", attributeList: tableAttributes, rows.map { .element("mtr", [:], $0) })
+        // Browsers implement MathML Core, which has no `columnalign`; a style aligns the cells there
+        // (and `aligned` closes the gap around its `&`), the attribute serves other renderers.
+        let cellStyle: (Int) -> String? = { column in
+            switch name {
+            case "cases": "text-align: left"
+            case "aligned": column % 2 == 0 ? "text-align: right; padding-right: 0" : "text-align: left; padding-left: 0"
+            default: nil
+            }
+        }
+        let styledRows = rows.map { row in
+            row.enumerated().map { column, cell -> HTMLNode in
+                guard let style = cellStyle(column), case .element(var element) = cell else { return cell }
+                element.attributes = [HTMLAttribute(name: "style", value: style)]
+                return .element(element)
+            }
+        }
+        let table = HTMLNode.element("mtable", attributeList: tableAttributes, styledRows.map { .element("mtr", [:], $0) })
         guard fences.0 != nil || fences.1 != nil else { return table }
         var nodes: [HTMLNode] = []
         if let open = fences.0 { nodes.append(mo(open)) }
