@@ -11,7 +11,14 @@ struct ChapterRegistry: Sendable {
         "support-vector-machines", "neural-networks",
     ]
 
-    /// The chapters this build of the report contains. Add a chapter here when it is written.
+    /// The chapters this build of the report contains. To add a chapter:
+    ///
+    /// 1. Write `Sources/Report/Chapters/<Name>Chapter.swift`, a type conforming to ``Chapter``
+    ///    whose `id` is one of ``plannedIDs`` and whose `number` is its position there (from 1).
+    /// 2. Write its prose, `Sources/Report/Resources/chapters/<id>.md` (dialect: `FORMAT.md` there),
+    ///    placing every figure, table and code excerpt the chapter returns.
+    /// 3. Mark the model code to show with `// excerpt: NAME` ... `// end excerpt` in Sources/Models.
+    /// 4. List the chapter here. `swift test --filter ReportTests` checks ids, order and prose.
     static let standard = ChapterRegistry(unchecked: [])
 
     /// The registered chapters, sorted by number.

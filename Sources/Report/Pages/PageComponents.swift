@@ -1,3 +1,5 @@
+import Foundation
+
 /// The HTML of the generated items a page shows: figures, tables and code excerpts.
 enum PageComponents {
     /// `<figure>` with the image at its CSS size, alt text, and a caption with the lesson and links
@@ -82,11 +84,5 @@ enum PageComponents {
             children.append(.element("figcaption", [:], caption))
         }
         return .element("figure", ["class": "code", "id": "code-\(excerpt.name)"], children)
-    }
-}
-
-private extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Substring(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
