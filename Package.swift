@@ -33,7 +33,8 @@ let package = Package(
             dependencies: [
                 "Plot", "Models",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            resources: [.copy("Resources")]
         ),
         .executableTarget(name: "Bench", dependencies: ["Plot", "Models"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
