@@ -90,6 +90,26 @@ import Testing
         }
     }
 
+    #if arch(x86_64)
+    /// Numbers whose `Float80` quotient lies exactly halfway between two doubles, where rounding
+    /// twice would be wrong about a third of the time: they must still come out correctly rounded.
+    @Test func extendedPrecisionHalfwayCasesAreCorrectlyRounded() throws {
+        var generator = SeededGenerator(seed: 12)
+        var cells: [String] = []
+        while cells.count < 12 {
+            let mantissa = 1_000_000_000_000_000_000 + generator.next() % 8_999_999_999_999_999_999
+            let exponent = 1 + Int(generator.next() % 22)
+            var power: Float80 = 1
+            for _ in 0..<exponent { power *= 10 }
+            if (Float80(mantissa) / power).significandBitPattern & 0x7FF == 0x400 {
+                cells.append("\(mantissa)e-\(exponent)")
+            }
+        }
+        let values = try CSVReader.parse("x\n" + cells.joined(separator: "\n")).numeric("x")
+        #expect(values == cells.map { Double($0)! })
+    }
+    #endif
+
     @Test func textThatLooksAlmostNumeric() throws {
         let table = try CSVReader.parse("x\n1\ninf\n")
         #expect(try table.isNumeric("x") == false)
