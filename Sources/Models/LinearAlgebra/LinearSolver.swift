@@ -4,8 +4,8 @@
 ///   design matrix. Cholesky on `X^T X + lambda I` when that is well conditioned (fast: one pass over
 ///   the data); otherwise pivoted Householder QR on `X` itself (stacked with `sqrt(lambda) I`),
 ///   which does not square the condition number and reports dependent columns with their rank.
-/// - `solve(_:_:)`: a square system. Cholesky if symmetric and clearly positive definite, otherwise
-///   pivoted QR.
+/// - `solve(_:_:)`: a square system. Cholesky if symmetric and clearly positive definite (checked by
+///   one step of iterative refinement), otherwise pivoted QR.
 /// - `leastSquares(_:_:)`: `min ||A x - b||` directly by pivoted QR.
 ///
 /// "Singular" is decided to working precision: exactly dependent columns never come out as exactly
@@ -68,7 +68,8 @@ public enum LinearSolver {
     /// minimises `||x w - y||^2 + ridge * sum of w_j^2` over the penalised columns.
     ///
     /// Tries Cholesky on `x^T x + ridge I` first; if a pivot is tiny (the columns are nearly
-    /// dependent) it falls back to pivoted QR least squares on `x` stacked with `sqrt(ridge) I`,
+    /// dependent) or one step of iterative refinement shows the solution has lost more than about
+    /// eight digits, it falls back to pivoted QR least squares on `x` stacked with `sqrt(ridge) I`,
     /// which is accurate where the normal equation loses digits, and which reports truly dependent
     /// columns. `solution.method` says which one was used.
     /// - Parameters:
@@ -119,6 +120,9 @@ public enum LinearSolver {
 
     /// The least-squares solution of `min ||a x - b||` by pivoted Householder QR.
     ///
+    /// Columns are scaled to unit length first, so the rank decision does not depend on units:
+    /// a column counts as dependent when its direction is, to `max(rows, columns) * epsilon`,
+    /// a combination of the others'.
     /// - Throws: `ModelError.singularMatrix` if the columns of `a` are linearly dependent
     ///   (or there are fewer rows than columns), naming the rank.
     public static func leastSquares(_ a: Matrix, _ b: [Double]) throws -> [Double] {
