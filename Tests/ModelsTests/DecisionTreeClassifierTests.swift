@@ -22,12 +22,12 @@ import Testing
     @Test func picksTheInformativeFeature() throws {
         // Feature 0 is noise, feature 1 separates the classes at 5.
         let x = Matrix([[3, 1], [1, 2], [2, 3], [3, 7], [1, 8], [2, 9]])
-        let model = try DecisionTreeClassifier(criterion: .entropy).fit(x, [4, 4, 4, 9, 9, 9])
+        let model = try DecisionTreeClassifier(criterion: .entropy).fit(x, [0, 0, 0, 1, 1, 1])
         #expect(model.tree.nodes[0].feature == 1 && model.tree.nodes[0].threshold == 5)
         #expect(model.tree.nodes[0].impurity == 1) // one bit: half and half
         #expect(model.featureImportances == [0, 1])
-        #expect(model.classes == [4, 9])
-        #expect(try model.predict(Matrix([[0, 4.9], [0, 5.1]])) == [4, 9])
+        #expect(model.classCount == 2 && model.featureCount == 2)
+        #expect(try model.predict(Matrix([[0, 4.9], [0, 5.1]])) == [0, 1])
     }
 
     @Test func depthTwoXorLikeTreeByHand() throws {
@@ -113,11 +113,13 @@ import Testing
         #expect(try DecisionTreeClassifier().fit(x, y).tree == DecisionTreeClassifier().fit(x, y).tree)
     }
 
-    @Test func singleClassGivesOneLeaf() throws {
-        let model = try DecisionTreeClassifier().fit(Matrix([[1], [2]]), [3, 3])
-        #expect(model.tree.nodes.count == 1 && model.tree.depth == 0)
-        #expect(try model.predict(Matrix([[9]])) == [3])
+    @Test func identicalRowsGiveOneLeaf() throws {
+        // No feature varies, so there is nothing to split on: a single leaf with the majority.
+        let model = try DecisionTreeClassifier().fit(Matrix([[1], [1], [1]]), [1, 0, 1])
+        #expect(model.tree.nodes.count == 1 && model.tree.depth == 0 && model.tree.leafCount == 1)
+        #expect(try model.predict(Matrix([[9]])) == [1])
         #expect(model.featureImportances == [0])
+        #expect(throws: ModelError.self) { try DecisionTreeClassifier().fit(Matrix([[1], [2]]), [3, 3]) }
     }
 
     @Test func errorsAreTyped() throws {

@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func errorsAreTyped() {
-        #expect(throws: ModelError.nonFinite(row: 1, column: 0)) {
+        #expect(throws: ModelError.nonFinite(row: 1, column: 1)) {
             try DecisionTreeRegressor().fit(Matrix([[1], [2]]), [0, .infinity])
         }
         #expect(throws: ModelError.self) { try DecisionTreeRegressor(maxDepth: -2).fit(Matrix([[1], [2]]), [0, 1]) }

@@ -15,7 +15,7 @@ import Testing
         #expect(p.row(0) == [2.0 / 3.0, 1.0 / 3.0])
         // Query 9: nearest are 10, 3, 2 -> all label 1.
         #expect(p.row(1) == [0, 1])
-        #expect(model.classes == [0, 1])
+        #expect(model.classCount == 2 && model.featureCount == 1)
     }
 
     @Test func distanceWeightsByHand() throws {
@@ -40,18 +40,22 @@ import Testing
     @Test func tiesAreBrokenDeterministically() throws {
         // Both training points are at distance 1: the lower index is the nearer neighbour.
         let pair = Matrix([[0], [2]])
-        #expect(try KNeighborsClassifier(k: 1).fit(pair, [7, 3]).predict(Matrix([[1]])) == [7])
-        #expect(try KNeighborsClassifier(k: 1).fit(pair, [3, 7]).predict(Matrix([[1]])) == [3])
-        // k = 2: one vote each, so the smaller label wins whatever the order.
-        #expect(try KNeighborsClassifier(k: 2).fit(pair, [7, 3]).predict(Matrix([[1]])) == [3])
-        #expect(try KNeighborsClassifier(k: 2).fit(pair, [3, 7]).predict(Matrix([[1]])) == [3])
+        #expect(try KNeighborsClassifier(k: 1).fit(pair, [2, 1]).predict(Matrix([[1]])) == [2])
+        #expect(try KNeighborsClassifier(k: 1).fit(pair, [1, 2]).predict(Matrix([[1]])) == [1])
+        // k = 2: one vote each, so the smaller class code wins whatever the order.
+        #expect(try KNeighborsClassifier(k: 2).fit(pair, [2, 1]).predict(Matrix([[1]])) == [1])
+        #expect(try KNeighborsClassifier(k: 2).fit(pair, [1, 2]).predict(Matrix([[1]])) == [1])
     }
 
-    @Test func labelsNeedNotBeConsecutive() throws {
-        let model = try KNeighborsClassifier(k: 1).fit(Matrix([[0], [5], [9]]), [40, -2, 40])
-        #expect(model.classes == [-2, 40])
-        #expect(try model.predict(Matrix([[4.9], [8]])) == [-2, 40])
-        #expect(try model.score(Matrix([[4.9], [8]]), [-2, -2]) == 0.5)
+    @Test func absentClassCodesGetZeroProbability() throws {
+        // Codes 0 and 2 only: three probability columns, the middle one always 0.
+        let model = try KNeighborsClassifier(k: 1).fit(Matrix([[0], [5], [9]]), [2, 0, 2])
+        #expect(model.classCount == 3)
+        #expect(try model.predictProbabilities(Matrix([[4.9]])).row(0) == [1, 0, 0])
+        #expect(try model.predict(Matrix([[4.9], [8]])) == [0, 2])
+        #expect(try model.score(Matrix([[4.9], [8]]), [0, 0]) == 0.5)
+        // An empty query gives an empty answer.
+        #expect(try model.predict(Matrix(rows: 0, columns: 1)) == [])
     }
 
     @Test func kOneMemorisesTheTrainingSet() throws {
@@ -68,6 +72,8 @@ import Testing
         #expect(throws: ModelError.self) { try KNeighborsClassifier(k: 6).fit(x, y) }
         #expect(throws: ModelError.self) { try KNeighborsClassifier(k: 1).fit(Matrix(rows: 0, columns: 2), []) }
         #expect(throws: ModelError.self) { try KNeighborsClassifier(k: 1).fit(x, [0, 1]) }
+        #expect(throws: ModelError.self) { try KNeighborsClassifier(k: 1).fit(x, [0, 0, 0, 0, 0]) }
+        #expect(throws: ModelError.self) { try KNeighborsClassifier(k: 1).fit(x, [0, 1, -1, 1, 1]) }
         #expect(throws: ModelError.nonFinite(row: 1, column: 1)) {
             try KNeighborsClassifier(k: 1).fit(Matrix([[0, 0], [1, .nan]]), [0, 1])
         }

@@ -34,7 +34,8 @@ import Testing
     }
 
     @Test func errorsAreTyped() throws {
-        #expect(throws: ModelError.nonFinite(row: 2, column: 0)) {
+        // A target is reported as the column after the features.
+        #expect(throws: ModelError.nonFinite(row: 2, column: 1)) {
             try KNeighborsRegressor(k: 1).fit(x, [0, 1, .nan, 3, 4])
         }
         #expect(throws: ModelError.self) { try KNeighborsRegressor(k: -1).fit(x, y) }

@@ -3,14 +3,16 @@
 ///
 /// Deterministic, scikit-learn-like tie rules:
 /// - among training points at equal distance, the lower training index is the nearer neighbour;
-/// - when two classes get the same vote, the smaller class code (the smaller label) wins.
+/// - when two classes get the same vote, the smaller class code wins.
+///
+/// Labels are class codes `0..<k` (see `Classifier`).
 ///
 /// ```swift
 /// let model = try KNeighborsClassifier(k: 5).fit(trainX, trainY)
 /// let labels = try model.predict(testX)
 /// let accuracy = try model.score(testX, testY)
 /// ```
-public struct KNeighborsClassifier: Sendable, Equatable {
+public struct KNeighborsClassifier: Classifier, Equatable {
     /// The settings used by `fit`.
     public var hyperparameters: KNeighborsHyperparameters
 
@@ -25,41 +27,38 @@ public struct KNeighborsClassifier: Sendable, Equatable {
         self.init(KNeighborsHyperparameters(k: k, metric: metric, weights: weights, algorithm: algorithm))
     }
 
-    /// Remembers the training set `x` (one row per example) with integer labels `y`, and builds the
+    /// Remembers the training set `x` (one row per example) with class codes `y`, and builds the
     /// search structure. Throws on empty input, mismatched sizes, NaN/infinity (naming its row and
-    /// column) and a `k` outside 1...rows. A single class is allowed (every prediction is then it).
+    /// column), negative codes, a single class, and a `k` outside 1...rows.
     public func fit(_ x: Matrix, _ y: [Int]) throws -> FittedKNeighborsClassifier {
-        try FitInputChecks.requireFeatures(x, role: "the training matrix X")
-        try FitInputChecks.requireTargetCount(y.count, rows: x.rows)
+        let classCount = try InputValidation.checkLabels(x, y, context: "k-NN classifier")
         try hyperparameters.validate(trainingRows: x.rows)
-        return FittedKNeighborsClassifier(hyperparameters: hyperparameters, x: x, y: y)
+        return FittedKNeighborsClassifier(hyperparameters: hyperparameters, x: x, y: y, classCount: classCount)
     }
 }
 
 /// A k-NN classifier that has seen its training data and can predict.
-public struct FittedKNeighborsClassifier: Sendable {
+public struct FittedKNeighborsClassifier: FittedClassifier {
     /// The settings it was fitted with.
     public let hyperparameters: KNeighborsHyperparameters
-    /// The distinct labels in ascending order; a label's position is its class code (the column
-    /// of `predictProbabilities`).
-    public let classes: [Int]
-    /// The training labels, one per training row.
+    /// The number of classes k (largest training code + 1); the columns of `predictProbabilities`.
+    public let classCount: Int
+    /// The training class codes, one per training row.
     public let trainingLabels: [Int]
-    /// Class code of each training row.
-    private let codes: [Int]
     private let index: NeighborIndex
 
-    init(hyperparameters: KNeighborsHyperparameters, x: Matrix, y: [Int]) {
+    init(hyperparameters: KNeighborsHyperparameters, x: Matrix, y: [Int], classCount: Int) {
         self.hyperparameters = hyperparameters
-        classes = Array(Set(y)).sorted()
-        let codeOf = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($0.element, $0.offset) })
-        codes = y.map { codeOf[$0]! }
+        self.classCount = classCount
         trainingLabels = y
         index = NeighborIndex(training: x, metric: hyperparameters.metric, algorithm: hyperparameters.algorithm, k: hyperparameters.k)
     }
 
     /// The remembered training points.
     public var trainingFeatures: Matrix { index.training }
+
+    /// The number of features it was fitted on.
+    public var featureCount: Int { index.training.columns }
 
     /// The search actually used (`.auto` resolved to `.bruteForce` or `.kdTree`).
     public var algorithm: NeighborSearchAlgorithm { index.algorithm }
@@ -70,24 +69,24 @@ public struct FittedKNeighborsClassifier: Sendable {
         try index.nearest(x, k: k ?? hyperparameters.k)
     }
 
-    /// The (weighted) votes per class of every query: `x.rows x classes.count`, unnormalised.
+    /// The (weighted) votes per class of every query: `x.rows x classCount`, unnormalised.
     private func votes(_ x: Matrix) throws -> Matrix {
         let neighbours = try kneighbors(of: x)
-        let classCount = classes.count, k = neighbours.k
+        let k = neighbours.k
         var votes = Matrix(rows: x.rows, columns: classCount)
         var weights: [Double] = []
         weights.reserveCapacity(k)
         for q in 0..<x.rows {
             hyperparameters.neighbourWeights(distances: neighbours.distances[(q * k)..<((q + 1) * k)], into: &weights)
             for j in 0..<k {
-                votes.storage[q * classCount + codes[neighbours.indices[q * k + j]]] += weights[j]
+                votes.storage[q * classCount + trainingLabels[neighbours.indices[q * k + j]]] += weights[j]
             }
         }
         return votes
     }
 
     /// Class probabilities: the share of the (weighted) vote each class gets, one row per query and
-    /// one column per entry of `classes`.
+    /// one column per class code.
     public func predictProbabilities(_ x: Matrix) throws -> Matrix {
         var result = try votes(x)
         let c = result.columns
@@ -99,21 +98,14 @@ public struct FittedKNeighborsClassifier: Sendable {
         return result
     }
 
-    /// The predicted label of each row of `x`; vote ties go to the smallest label.
+    /// The predicted class code of each row of `x`; vote ties go to the smallest code.
     public func predict(_ x: Matrix) throws -> [Int] {
         let votes = try self.votes(x)
         let c = votes.columns
         return (0..<votes.rows).map { q in
             var best = 0
             for j in 1..<c where votes.storage[q * c + j] > votes.storage[q * c + best] { best = j }
-            return classes[best]
+            return best
         }
-    }
-
-    /// Accuracy: the fraction of rows of `x` whose predicted label equals `y`.
-    public func score(_ x: Matrix, _ y: [Int]) throws -> Double {
-        try FitInputChecks.requireTargetCount(y.count, rows: x.rows)
-        let predicted = try predict(x)
-        return Double(zip(predicted, y).filter { $0 == $1 }.count) / Double(y.count)
     }
 }

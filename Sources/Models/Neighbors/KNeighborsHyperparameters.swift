@@ -32,14 +32,9 @@ public struct KNeighborsHyperparameters: Sendable, Equatable, Hashable {
     }
 
     static func validate(k: Int, trainingRows: Int) throws {
-        guard k >= 1 else {
-            throw ModelError.invalidHyperparameter(name: "k", value: "\(k)", reason: "at least one neighbour must vote")
-        }
-        guard k <= trainingRows else {
-            throw ModelError.invalidHyperparameter(
-                name: "k", value: "\(k)",
-                reason: "there are only \(trainingRows) training row(s), so k can be at most \(trainingRows)")
-        }
+        try InputValidation.require(k >= 1, "k", k, "at least one neighbour must vote")
+        try InputValidation.require(
+            k <= trainingRows, "k", k, "there are only \(trainingRows) training row(s), so k can be at most \(trainingRows)")
     }
 
     /// The weight of each neighbour of one query, from its true distances, written to `weights`.
@@ -68,8 +63,7 @@ extension NeighborIndex {
     /// Shared body of the fitted models' `kneighbors(of:)`: validates the queries and k, searches,
     /// and converts reduced distances to true distances.
     func nearest(_ x: Matrix, k: Int) throws -> NearestNeighbors {
-        try FitInputChecks.requireColumns(x, expected: training.columns)
-        try FitInputChecks.requireFeatures(x, role: "the query matrix")
+        try InputValidation.checkPrediction(x, featureCount: training.columns)
         try KNeighborsHyperparameters.validate(k: k, trainingRows: training.rows)
         let (indices, reduced) = search(x, k: k)
         let metric = self.metric

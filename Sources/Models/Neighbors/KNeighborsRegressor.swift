@@ -5,7 +5,7 @@
 /// let model = try KNeighborsRegressor(k: 3, weights: .distance).fit(x, y)
 /// let r2 = try model.score(testX, testY)
 /// ```
-public struct KNeighborsRegressor: Sendable, Equatable {
+public struct KNeighborsRegressor: Regressor, Equatable {
     /// The settings used by `fit`.
     public var hyperparameters: KNeighborsHyperparameters
 
@@ -21,12 +21,10 @@ public struct KNeighborsRegressor: Sendable, Equatable {
     }
 
     /// Remembers the training set and builds the search structure. Throws on empty input,
-    /// mismatched sizes, NaN/infinity in `x` or `y` (a target is reported at column 0) and a `k`
-    /// outside 1...rows.
+    /// mismatched sizes, NaN/infinity in `x` or `y` (a target is reported at column `x.columns`)
+    /// and a `k` outside 1...rows.
     public func fit(_ x: Matrix, _ y: [Double]) throws -> FittedKNeighborsRegressor {
-        try FitInputChecks.requireFeatures(x, role: "the training matrix X")
-        try FitInputChecks.requireTargetCount(y.count, rows: x.rows)
-        try FitInputChecks.requireFiniteTargets(y)
+        try InputValidation.checkTraining(x, y, context: "k-NN regressor")
         try hyperparameters.validate(trainingRows: x.rows)
         return FittedKNeighborsRegressor(
             hyperparameters: hyperparameters, trainingTargets: y,
@@ -35,7 +33,7 @@ public struct KNeighborsRegressor: Sendable, Equatable {
 }
 
 /// A k-NN regressor that has seen its training data and can predict.
-public struct FittedKNeighborsRegressor: Sendable {
+public struct FittedKNeighborsRegressor: FittedRegressor {
     /// The settings it was fitted with.
     public let hyperparameters: KNeighborsHyperparameters
     /// The training targets, one per training row.
@@ -50,6 +48,9 @@ public struct FittedKNeighborsRegressor: Sendable {
 
     /// The remembered training points.
     public var trainingFeatures: Matrix { index.training }
+
+    /// The number of features it was fitted on.
+    public var featureCount: Int { index.training.columns }
 
     /// The search actually used (`.auto` resolved to `.bruteForce` or `.kdTree`).
     public var algorithm: NeighborSearchAlgorithm { index.algorithm }
@@ -76,23 +77,4 @@ public struct FittedKNeighborsRegressor: Sendable {
         }
     }
 
-    /// The coefficient of determination R^2 = 1 - SS_res / SS_tot on `x`, `y` (1 is perfect; when
-    /// `y` is constant, 1 for a perfect fit and 0 otherwise, as scikit-learn).
-    public func score(_ x: Matrix, _ y: [Double]) throws -> Double {
-        try FitInputChecks.requireTargetCount(y.count, rows: x.rows)
-        try FitInputChecks.requireFiniteTargets(y)
-        return coefficientOfDetermination(predicted: try predict(x), actual: y)
-    }
-}
-
-/// R^2 of predictions against targets (both non-empty, equally long).
-func coefficientOfDetermination(predicted: [Double], actual: [Double]) -> Double {
-    let mean = actual.reduce(0, +) / Double(actual.count)
-    var residual = 0.0, total = 0.0
-    for (p, a) in zip(predicted, actual) {
-        residual += (a - p) * (a - p)
-        total += (a - mean) * (a - mean)
-    }
-    if total == 0 { return residual == 0 ? 1 : 0 }
-    return 1 - residual / total
 }

@@ -29,6 +29,7 @@ struct NeighborIndex: Sendable {
     func search(_ queries: Matrix, k: Int) -> (indices: [Int], reducedDistances: [Double]) {
         precondition(k >= 1 && k <= training.rows && queries.columns == training.columns)
         let count = queries.rows * k
+        guard count > 0 else { return ([], []) }
         var indices = [Int](repeating: 0, count: count)
         var distances = [Double](repeating: 0, count: count)
         let chunks = (queries.rows + NeighborIndex.chunkSize - 1) / NeighborIndex.chunkSize

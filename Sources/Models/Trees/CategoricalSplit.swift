@@ -40,7 +40,9 @@ public struct CategoricalSplit: Sendable, Equatable {
     /// Throws `emptyInput`, `shapeMismatch`, or `invalidHyperparameter` for a value other than 0/1.
     public init(feature: [Int], labels: [Int], criterion: SplitCriterion = .entropy) throws {
         guard !labels.isEmpty else { throw ModelError.emptyInput("the table has no examples") }
-        try FitInputChecks.requireTargetCount(labels.count, rows: feature.count)
+        guard feature.count == labels.count else {
+            throw ModelError.shapeMismatch("the feature has \(feature.count) values but there are \(labels.count) labels")
+        }
         for (name, values) in [("feature", feature), ("labels", labels)] {
             if let bad = values.first(where: { $0 != 0 && $0 != 1 }) {
                 throw ModelError.invalidHyperparameter(name: name, value: "\(bad)", reason: "a categorical split table holds only 0 and 1")

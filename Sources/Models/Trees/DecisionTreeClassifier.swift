@@ -7,7 +7,7 @@
 /// model.tree.featureImportances
 /// try model.score(testX, testY)     // accuracy
 /// ```
-public struct DecisionTreeClassifier: Sendable, Equatable {
+public struct DecisionTreeClassifier: Classifier, Equatable {
     /// The impurity the splits minimise.
     public var criterion: SplitCriterion
     /// How far the tree may grow.
@@ -27,63 +27,55 @@ public struct DecisionTreeClassifier: Sendable, Equatable {
             maxFeatures: maxFeatures, seed: seed))
     }
 
-    /// Grows the tree on `x` (one row per example) with integer labels `y`. Throws on empty input,
-    /// mismatched sizes, NaN/infinity (naming its row and column) and invalid limits. A single
-    /// class is allowed (the tree is then one leaf).
+    /// Grows the tree on `x` (one row per example) with class codes `y`. Throws on empty input,
+    /// mismatched sizes, NaN/infinity (naming its row and column), negative codes, a single class
+    /// and invalid limits.
     public func fit(_ x: Matrix, _ y: [Int]) throws -> FittedDecisionTreeClassifier {
-        try FitInputChecks.requireFeatures(x, role: "the training matrix X")
-        try FitInputChecks.requireTargetCount(y.count, rows: x.rows)
+        let classCount = try InputValidation.checkLabels(x, y, context: "decision tree classifier")
         try hyperparameters.validate(features: x.columns)
-        let classes = Array(Set(y)).sorted()
-        let codeOf = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($0.element, $0.offset) })
         let tree = TreeBuilder.grow(
-            x, target: .classification(codes: y.map { codeOf[$0]! }, classCount: classes.count, criterion: criterion),
+            x, target: .classification(codes: y, classCount: classCount, criterion: criterion),
             hyperparameters: hyperparameters)
-        return FittedDecisionTreeClassifier(criterion: criterion, hyperparameters: hyperparameters, classes: classes, tree: tree)
+        return FittedDecisionTreeClassifier(criterion: criterion, hyperparameters: hyperparameters, classCount: classCount, tree: tree)
     }
 }
 
 /// A grown classification tree that can predict.
-public struct FittedDecisionTreeClassifier: Sendable, Equatable {
+public struct FittedDecisionTreeClassifier: FittedClassifier, Equatable {
     /// The impurity it was grown with.
     public let criterion: SplitCriterion
     /// The limits it was grown with.
     public let hyperparameters: DecisionTreeHyperparameters
-    /// The distinct labels in ascending order; a node's `value[j]` counts label `classes[j]`.
-    public let classes: [Int]
+    /// The number of classes k (largest training code + 1); a node's `value[j]` counts code j.
+    public let classCount: Int
     /// The tree itself, ready to draw.
     public let tree: DecisionTree
 
     /// Each feature's normalised share of the total impurity decrease.
     public var featureImportances: [Double] { tree.featureImportances }
 
+    /// The number of features it was grown on.
+    public var featureCount: Int { tree.featureCount }
+
     private func checked(_ x: Matrix) throws -> Matrix {
-        try FitInputChecks.requireColumns(x, expected: tree.featureCount)
-        try FitInputChecks.requireFeatures(x, role: "the input matrix")
+        try InputValidation.checkPrediction(x, featureCount: tree.featureCount)
         return x
     }
 
     /// Class probabilities: the class shares among the training samples of each row's leaf, one
-    /// column per entry of `classes`.
+    /// column per class code.
     public func predictProbabilities(_ x: Matrix) throws -> Matrix {
         let leaves = tree.leaves(try checked(x))
-        var result = Matrix(rows: x.rows, columns: classes.count)
+        var result = Matrix(rows: x.rows, columns: classCount)
         for (q, leaf) in leaves.enumerated() {
             let node = tree.nodes[leaf]
-            for j in 0..<classes.count { result[q, j] = node.value[j] / Double(node.samples) }
+            for j in 0..<classCount { result[q, j] = node.value[j] / Double(node.samples) }
         }
         return result
     }
 
-    /// The majority label of each row's leaf (the smallest label on a tie).
+    /// The majority class code of each row's leaf (the smallest code on a tie).
     public func predict(_ x: Matrix) throws -> [Int] {
-        tree.leaves(try checked(x)).map { classes[tree.nodes[$0].majorityIndex] }
-    }
-
-    /// Accuracy: the fraction of rows of `x` whose predicted label equals `y`.
-    public func score(_ x: Matrix, _ y: [Int]) throws -> Double {
-        try FitInputChecks.requireTargetCount(y.count, rows: x.rows)
-        let predicted = try predict(x)
-        return Double(zip(predicted, y).filter { $0 == $1 }.count) / Double(y.count)
+        tree.leaves(try checked(x)).map { tree.nodes[$0].majorityIndex }
     }
 }

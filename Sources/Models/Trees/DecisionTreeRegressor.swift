@@ -5,7 +5,7 @@
 /// let model = try DecisionTreeRegressor(maxDepth: 4).fit(x, y)
 /// let r2 = try model.score(testX, testY)
 /// ```
-public struct DecisionTreeRegressor: Sendable, Equatable {
+public struct DecisionTreeRegressor: Regressor, Equatable {
     /// How far the tree may grow.
     public var hyperparameters: DecisionTreeHyperparameters
 
@@ -23,11 +23,9 @@ public struct DecisionTreeRegressor: Sendable, Equatable {
     }
 
     /// Grows the tree on `x` with real targets `y`. Throws on empty input, mismatched sizes,
-    /// NaN/infinity in `x` or `y` (a target is reported at column 0) and invalid limits.
+    /// NaN/infinity in `x` or `y` (a target is reported at column `x.columns`) and invalid limits.
     public func fit(_ x: Matrix, _ y: [Double]) throws -> FittedDecisionTreeRegressor {
-        try FitInputChecks.requireFeatures(x, role: "the training matrix X")
-        try FitInputChecks.requireTargetCount(y.count, rows: x.rows)
-        try FitInputChecks.requireFiniteTargets(y)
+        try InputValidation.checkTraining(x, y, context: "decision tree regressor")
         try hyperparameters.validate(features: x.columns)
         let tree = TreeBuilder.grow(x, target: .regression(y), hyperparameters: hyperparameters)
         return FittedDecisionTreeRegressor(hyperparameters: hyperparameters, tree: tree)
@@ -35,7 +33,7 @@ public struct DecisionTreeRegressor: Sendable, Equatable {
 }
 
 /// A grown regression tree that can predict.
-public struct FittedDecisionTreeRegressor: Sendable, Equatable {
+public struct FittedDecisionTreeRegressor: FittedRegressor, Equatable {
     /// The limits it was grown with.
     public let hyperparameters: DecisionTreeHyperparameters
     /// The tree itself; each node's `value` is `[mean target]` and its impurity the variance.
@@ -44,17 +42,13 @@ public struct FittedDecisionTreeRegressor: Sendable, Equatable {
     /// Each feature's normalised share of the total squared-error decrease.
     public var featureImportances: [Double] { tree.featureImportances }
 
+    /// The number of features it was grown on.
+    public var featureCount: Int { tree.featureCount }
+
     /// The mean training target of each row's leaf.
     public func predict(_ x: Matrix) throws -> [Double] {
-        try FitInputChecks.requireColumns(x, expected: tree.featureCount)
-        try FitInputChecks.requireFeatures(x, role: "the input matrix")
+        try InputValidation.checkPrediction(x, featureCount: tree.featureCount)
         return tree.leaves(x).map { tree.nodes[$0].value[0] }
     }
 
-    /// The coefficient of determination R^2 on `x`, `y`.
-    public func score(_ x: Matrix, _ y: [Double]) throws -> Double {
-        try FitInputChecks.requireTargetCount(y.count, rows: x.rows)
-        try FitInputChecks.requireFiniteTargets(y)
-        return coefficientOfDetermination(predicted: try predict(x), actual: y)
-    }
 }
