@@ -102,11 +102,11 @@ import Testing
 
     @Test func autoPicksTheTreeOnlyWhenItPays() throws {
         let small = Matrix(rows: 20, columns: 2, storage: (0..<40).map(Double.init))
-        #expect(try KNeighborsClassifier(k: 3).fit(small, Array(repeating: 0, count: 20)).algorithm == .bruteForce)
+        #expect(try KNeighborsClassifier(k: 3).fit(small, (0..<20).map { $0 % 2 }).algorithm == .bruteForce)
         let large = Self.tiedData(seed: 1, rows: 200, columns: 2)
-        #expect(try KNeighborsClassifier(k: 3).fit(large, Array(repeating: 0, count: 200)).algorithm == .kdTree)
+        #expect(try KNeighborsClassifier(k: 3).fit(large, (0..<200).map { $0 % 2 }).algorithm == .kdTree)
         let wide = Self.tiedData(seed: 1, rows: 200, columns: 20)
-        #expect(try KNeighborsClassifier(k: 3).fit(wide, Array(repeating: 0, count: 200)).algorithm == .bruteForce)
+        #expect(try KNeighborsClassifier(k: 3).fit(wide, (0..<200).map { $0 % 2 }).algorithm == .bruteForce)
     }
 
     @Test func resultsDoNotDependOnParallelChunks() throws {
