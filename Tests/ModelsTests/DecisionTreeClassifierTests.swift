@@ -113,6 +113,22 @@ import Testing
         #expect(try DecisionTreeClassifier().fit(x, y).tree == DecisionTreeClassifier().fit(x, y).tree)
     }
 
+    @Test(arguments: [SplitCriterion.gini, .entropy])
+    func parallelAndSerialGrowthGiveTheSameTree(criterion: SplitCriterion) throws {
+        var generator = SeededGenerator(seed: 21)
+        let x = Matrix(rows: 3000, columns: 5, storage: (0..<15000).map { _ in (generator.nextGaussian() * 4).rounded() })
+        let y = (0..<3000).map { x[$0, 1] + generator.nextGaussian() > 0 ? 2 : Int(generator.next() % 2) }
+        let settings = DecisionTreeHyperparameters(minSamplesLeaf: 2, maxFeatures: 4, seed: 9)
+        let target = TreeBuilder.Target.classification(codes: y, classCount: 3, criterion: criterion)
+        let serial = TreeBuilder.grow(x, target: target, hyperparameters: settings, parallelThreshold: .max)
+        let parallel = TreeBuilder.grow(x, target: target, hyperparameters: settings, parallelThreshold: 1)
+        #expect(serial == parallel)
+        #expect(serial.nodes.count > 100)
+        let regression = TreeBuilder.Target.regression(y.map(Double.init))
+        #expect(TreeBuilder.grow(x, target: regression, hyperparameters: settings, parallelThreshold: .max)
+            == TreeBuilder.grow(x, target: regression, hyperparameters: settings, parallelThreshold: 1))
+    }
+
     @Test func identicalRowsGiveOneLeaf() throws {
         // No feature varies, so there is nothing to split on: a single leaf with the majority.
         let model = try DecisionTreeClassifier().fit(Matrix([[1], [1], [1]]), [1, 0, 1])

@@ -10,31 +10,12 @@ public enum DistanceMetric: String, Sendable, CaseIterable, Hashable {
     /// City-block distance, sum |a_j - b_j|.
     case manhattan
 
-    /// The reduced distance between two points of `count` coordinates.
-    ///
-    /// Summed in coordinate order; the k-d tree's lower bounds are summed in the same order so a
-    /// bound can never exceed a true distance through rounding.
+    /// The reduced distance between two points of `count` coordinates (see `ReducedDistance`).
     @inline(__always)
     func reducedDistance(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count: Int) -> Double {
-        var sum = 0.0
         switch self {
-        case .euclidean:
-            for j in 0..<count {
-                let difference = a[j] - b[j]
-                sum += difference * difference
-            }
-        case .manhattan:
-            for j in 0..<count { sum += abs(a[j] - b[j]) }
-        }
-        return sum
-    }
-
-    /// The reduced-distance contribution of a one-axis gap (a difference already known to be >= 0).
-    @inline(__always)
-    func reducedTerm(_ gap: Double) -> Double {
-        switch self {
-        case .euclidean: return gap * gap
-        case .manhattan: return gap
+        case .euclidean: return SquaredEuclidean.between(a, b, count: count)
+        case .manhattan: return CityBlock.between(a, b, count: count)
         }
     }
 

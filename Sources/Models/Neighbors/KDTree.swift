@@ -154,21 +154,22 @@ struct KDTreeSearcher: @unchecked Sendable {
     /// The reduced distance from the query to a node's box, summed in axis order like the distance
     /// itself so that it never exceeds the distance to any point inside the box.
     @inline(__always)
-    private func bound(_ node: Int, _ query: UnsafePointer<Double>, _ metric: DistanceMetric) -> Double {
+    private func bound<M: ReducedDistance>(_ node: Int, _ query: UnsafePointer<Double>, _ metric: M.Type) -> Double {
         var sum = 0.0
         let base = node * dimension
         for j in 0..<dimension {
             let q = query[j]
             let lo = lower[base + j], hi = upper[base + j]
-            if q < lo { sum += metric.reducedTerm(lo - q) } else if q > hi { sum += metric.reducedTerm(q - hi) }
+            if q < lo { sum += M.term(lo - q) } else if q > hi { sum += M.term(q - hi) }
         }
         return sum
     }
 
     /// Fills `heap` with the nearest points to `query` (training indices, reduced distances).
     /// `nodeStack` and `boundStack` need `KDTree.stackCapacity` slots each.
-    func search(
-        _ query: UnsafePointer<Double>, metric: DistanceMetric, heap: inout NeighborHeap,
+    @inline(__always)
+    func search<M: ReducedDistance>(
+        _ query: UnsafePointer<Double>, metric: M.Type, heap: inout NeighborHeap,
         nodeStack: UnsafeMutablePointer<Int>, boundStack: UnsafeMutablePointer<Double>
     ) {
         let d = dimension
@@ -183,7 +184,7 @@ struct KDTreeSearcher: @unchecked Sendable {
             let left = lefts[node]
             if left < 0 {
                 for i in starts[node]..<ends[node] {
-                    heap.offer(distance: metric.reducedDistance(query, points + i * d, count: d), index: originalIndex[i])
+                    heap.offer(distance: M.between(query, points + i * d, count: d), index: originalIndex[i])
                 }
                 continue
             }

@@ -27,6 +27,16 @@ struct NeighborIndex: Sendable {
     /// The `k` nearest training rows of every row of `queries`: flat arrays of training indices and
     /// *reduced* distances, `queries.rows * k` long, nearest first within each query.
     func search(_ queries: Matrix, k: Int) -> (indices: [Int], reducedDistances: [Double]) {
+        switch metric {
+        case .euclidean: return search(queries, k: k, metric: SquaredEuclidean.self)
+        case .manhattan: return search(queries, k: k, metric: CityBlock.self)
+        }
+    }
+
+    /// The search compiled for one metric.
+    private func search<M: ReducedDistance>(
+        _ queries: Matrix, k: Int, metric: M.Type
+    ) -> (indices: [Int], reducedDistances: [Double]) {
         precondition(k >= 1 && k <= training.rows && queries.columns == training.columns)
         let count = queries.rows * k
         guard count > 0 else { return ([], []) }
@@ -34,7 +44,6 @@ struct NeighborIndex: Sendable {
         var distances = [Double](repeating: 0, count: count)
         let chunks = (queries.rows + NeighborIndex.chunkSize - 1) / NeighborIndex.chunkSize
         let d = training.columns
-        let metric = self.metric
         indices.withUnsafeMutableBufferPointer { indexOut in
         distances.withUnsafeMutableBufferPointer { distanceOut in
         queries.storage.withUnsafeBufferPointer { queryBuffer in
@@ -69,7 +78,7 @@ struct NeighborIndex: Sendable {
                             capacity: k, distances: output.distances + q * k, indices: output.indices + q * k)
                         let query = output.queries + q * d
                         for i in 0..<trainingCount {
-                            heap.offer(distance: metric.reducedDistance(query, output.training + i * d, count: d), index: i)
+                            heap.offer(distance: M.between(query, output.training + i * d, count: d), index: i)
                         }
                         heap.sortAscending()
                     }

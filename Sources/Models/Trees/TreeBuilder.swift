@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #else
@@ -10,7 +11,9 @@ import Foundation
 /// Speed comes from sorting each feature once, up front: every node owns the same contiguous range
 /// in each feature's sorted list, and a split stably partitions those ranges into the children's,
 /// so no node ever sorts again. Finding a split is one O(samples) scan per feature; a level of the
-/// tree costs O(n d) in all.
+/// tree costs O(n d) in all. Large nodes scan and partition their features on all cores (each
+/// feature's work is independent and the best split is then chosen in feature order, so the tree
+/// does not depend on scheduling). Entropy uses a table of c log2 c for the integer counts.
 ///
 /// Choices, stated so results are reproducible:
 /// - thresholds lie midway between consecutive *distinct* sorted values (a/2 + b/2, as
@@ -50,7 +53,12 @@ enum TreeBuilder {
     }
 
     /// Grows the tree on `x` (finite, validated by the caller) with the given target and limits.
-    static func grow(_ x: Matrix, target: Target, hyperparameters: DecisionTreeHyperparameters) -> DecisionTree {
+    /// `parallelThreshold` is the node size from which features are scanned and partitioned on all
+    /// cores (tests vary it to check that the parallel and serial paths grow the same tree).
+    static func grow(
+        _ x: Matrix, target: Target, hyperparameters: DecisionTreeHyperparameters,
+        parallelThreshold: Int = TreeBuilder.parallelThreshold
+    ) -> DecisionTree {
         let n = x.rows, d = x.columns
         let minLeaf = hyperparameters.minSamplesLeaf
         let maxDepth = hyperparameters.maxDepth ?? Int.max
@@ -91,10 +99,32 @@ enum TreeBuilder {
         }
         var nodeCounts = [Double](repeating: 0, count: classCount)
         var leftCounts = [Double](repeating: 0, count: classCount)
+        let codeBuffer = UnsafeMutablePointer<Int>.allocate(capacity: max(1, codes.count))
+        let targetBuffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, targets.count))
+        // c log2 c for every count a node can hold (entropy only).
+        let tableSize = criterion == .entropy && isClassification ? n + 1 : 1
+        let xLog2x = UnsafeMutablePointer<Double>.allocate(capacity: tableSize)
+        let nodeCountBuffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, classCount))
+        let candidateProxy = UnsafeMutablePointer<Double>.allocate(capacity: d)
+        let candidatePosition = UnsafeMutablePointer<Int>.allocate(capacity: d)
+        defer {
+            codeBuffer.deallocate(); targetBuffer.deallocate(); xLog2x.deallocate()
+            nodeCountBuffer.deallocate(); candidateProxy.deallocate(); candidatePosition.deallocate()
+        }
+        codeBuffer.initialize(from: codes, count: codes.count)
+        targetBuffer.initialize(from: targets, count: targets.count)
+        xLog2x[0] = 0
+        if tableSize > 1 { for c in 1..<tableSize { xLog2x[c] = Double(c) * log2(Double(c)) } }
+        let context = ScanContext(
+            n: n, index: index, value: value, codes: codeBuffer, targets: targetBuffer, classCount: classCount,
+            criterion: criterion, isClassification: isClassification, minLeaf: minLeaf, xLog2x: xLog2x,
+            goesLeft: goesLeft)
 
         var generator = SeededGenerator(seed: hyperparameters.seed)
         var featureOrder = Array(0..<d)
         let featureBudget = hyperparameters.maxFeatures ?? d
+        var candidates: [Int] = []
+        candidates.reserveCapacity(d)
 
         var records: [Record] = []
         var stack = [Pending(start: 0, end: n, depth: 0, parent: -1, isLeft: false)]
@@ -104,15 +134,15 @@ enum TreeBuilder {
             let samples = index + f * n
             if isClassification {
                 for c in 0..<classCount { counts[c] = 0 }
-                for p in start..<end { counts[codes[samples[p]]] += 1 }
+                for p in start..<end { counts[codeBuffer[samples[p]]] += 1 }
                 return (criterion.impurity(counts: counts), counts)
             }
             var sum = 0.0
-            for p in start..<end { sum += targets[samples[p]] }
+            for p in start..<end { sum += targetBuffer[samples[p]] }
             let mean = sum / Double(end - start)
             var squares = 0.0
             for p in start..<end {
-                let deviation = targets[samples[p]] - mean
+                let deviation = targetBuffer[samples[p]] - mean
                 squares += deviation * deviation
             }
             return (squares / Double(end - start), [mean])
@@ -135,30 +165,55 @@ enum TreeBuilder {
                 // Node-level sums the scans start from.
                 var nodeSumOfSquares = 0.0, nodeSum = 0.0
                 if isClassification {
-                    for c in 0..<classCount { nodeSumOfSquares += nodeCounts[c] * nodeCounts[c] }
+                    for c in 0..<classCount {
+                        nodeCountBuffer[c] = nodeCounts[c]
+                        nodeSumOfSquares += nodeCounts[c] * nodeCounts[c]
+                    }
                 } else {
-                    for p in start..<end { nodeSum += targets[index[p]] }
+                    for p in start..<end { nodeSum += targetBuffer[index[p]] }
                 }
-                var visited = 0
+                // The features to scan, in evaluation order: all of them, or (with maxFeatures)
+                // a seeded random order until `featureBudget` non-constant ones are found.
+                candidates.removeAll(keepingCapacity: true)
                 var slot = 0
-                while slot < d && visited < featureBudget {
+                while slot < d && candidates.count < featureBudget {
                     if featureBudget < d {
                         let pick = slot + Int.random(in: 0..<(d - slot), using: &generator)
                         featureOrder.swapAt(slot, pick)
                     }
                     let f = featureOrder[slot]
                     slot += 1
-                    let values = value + f * n, samples = index + f * n
+                    let values = value + f * n
                     if values[start] == values[end - 1] { continue } // constant here: not counted
-                    visited += 1
-                    let scan = scanFeature(
-                        values: values, samples: samples, start: start, end: end, minLeaf: minLeaf,
-                        isClassification: isClassification, criterion: criterion, codes: codes,
-                        classCount: classCount, nodeCounts: nodeCounts, nodeSumOfSquares: nodeSumOfSquares,
-                        leftCounts: &leftCounts, targets: targets, nodeSum: nodeSum)
-                    if scan.position >= 0 && scan.proxy > bestProxy {
-                        bestProxy = scan.proxy; bestFeature = f; bestPosition = scan.position
+                    candidates.append(f)
+                }
+                let node = NodeRange(
+                    start: start, end: end, nodeCounts: nodeCountBuffer, nodeSumOfSquares: nodeSumOfSquares,
+                    nodeSum: nodeSum)
+                if count >= parallelThreshold && candidates.count > 1 {
+                    let results = CandidateResults(proxy: candidateProxy, position: candidatePosition)
+                    candidates.withUnsafeBufferPointer { features in
+                        let list = FeatureList(features: features.baseAddress!)
+                        DispatchQueue.concurrentPerform(iterations: features.count) { slot in
+                            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: max(1, context.classCount))
+                            defer { scratch.deallocate() }
+                            let scan = context.scan(feature: list.features[slot], node: node, leftCounts: scratch)
+                            results.proxy[slot] = scan.proxy
+                            results.position[slot] = scan.position
+                        }
                     }
+                } else {
+                    leftCounts.withUnsafeMutableBufferPointer { scratch in
+                        for (slot, f) in candidates.enumerated() {
+                            let scan = context.scan(feature: f, node: node, leftCounts: scratch.baseAddress ?? nodeCountBuffer)
+                            candidateProxy[slot] = scan.proxy
+                            candidatePosition[slot] = scan.position
+                        }
+                    }
+                }
+                // Best in evaluation order; a later feature must be strictly better.
+                for (slot, f) in candidates.enumerated() where candidatePosition[slot] >= 0 && candidateProxy[slot] > bestProxy {
+                    bestProxy = candidateProxy[slot]; bestFeature = f; bestPosition = candidatePosition[slot]
                 }
             }
             guard bestFeature >= 0 else {
@@ -183,19 +238,19 @@ enum TreeBuilder {
             let chosen = index + bestFeature * n
             for p in start..<bestPosition { goesLeft[chosen[p]] = true }
             for p in bestPosition..<end { goesLeft[chosen[p]] = false }
-            for g in 0..<d where g != bestFeature {
-                let samples = index + g * n, values = value + g * n
-                var write = start, spilled = 0
-                for p in start..<end {
-                    let sample = samples[p], v = values[p]
-                    if goesLeft[sample] {
-                        samples[write] = sample; values[write] = v; write += 1
-                    } else {
-                        scratchIndex[spilled] = sample; scratchValue[spilled] = v; spilled += 1
-                    }
+            if count >= parallelThreshold {
+                let chosenFeature = bestFeature
+                DispatchQueue.concurrentPerform(iterations: d) { g in
+                    guard g != chosenFeature else { return }
+                    let scratchIndex = UnsafeMutablePointer<Int>.allocate(capacity: count)
+                    let scratchValue = UnsafeMutablePointer<Double>.allocate(capacity: count)
+                    defer { scratchIndex.deallocate(); scratchValue.deallocate() }
+                    context.partition(feature: g, start: start, end: end, scratchIndex: scratchIndex, scratchValue: scratchValue)
                 }
-                (samples + write).update(from: scratchIndex, count: spilled)
-                (values + write).update(from: scratchValue, count: spilled)
+            } else {
+                for g in 0..<d where g != bestFeature {
+                    context.partition(feature: g, start: start, end: end, scratchIndex: scratchIndex, scratchValue: scratchValue)
+                }
             }
             stack.append(Pending(start: bestPosition, end: end, depth: job.depth + 1, parent: id, isLeft: false))
             stack.append(Pending(start: start, end: bestPosition, depth: job.depth + 1, parent: id, isLeft: true))
@@ -211,66 +266,115 @@ enum TreeBuilder {
         return DecisionTree(nodes: nodes, featureCount: d)
     }
 
+    /// By default, nodes with at least this many samples scan and partition their features in parallel.
+    static let parallelThreshold = 4096
+}
+
+/// A node's sample range and the class counts or target sum its scans start from.
+private struct NodeRange: @unchecked Sendable {
+    let start: Int
+    let end: Int
+    let nodeCounts: UnsafePointer<Double>
+    let nodeSumOfSquares: Double
+    let nodeSum: Double
+}
+
+/// Where the parallel scans write their per-candidate results (one slot each).
+private struct CandidateResults: @unchecked Sendable {
+    let proxy: UnsafeMutablePointer<Double>
+    let position: UnsafeMutablePointer<Int>
+}
+
+private struct FeatureList: @unchecked Sendable {
+    let features: UnsafePointer<Int>
+}
+
+/// The presorted lists and targets of one tree being grown. Shared by the parallel scans: a scan
+/// only reads, and a partition only touches its own feature's list.
+private struct ScanContext: @unchecked Sendable {
+    let n: Int
+    let index: UnsafeMutablePointer<Int>
+    let value: UnsafeMutablePointer<Double>
+    let codes: UnsafePointer<Int>
+    let targets: UnsafePointer<Double>
+    let classCount: Int
+    let criterion: SplitCriterion
+    let isClassification: Bool
+    let minLeaf: Int
+    /// c log2 c for c = 0...n (entropy only).
+    let xLog2x: UnsafePointer<Double>
+    let goesLeft: UnsafeMutablePointer<Bool>
+
     /// The best split position of one feature over a node: the first position p (the left child is
     /// start..<p) maximising a proxy that orders splits exactly as minus the weighted children
     /// impurity does. Returns position -1 if no split leaves `minLeaf` samples on both sides.
     ///
     /// Proxies (n_L, n_R child sizes; c the class counts; s the target sums):
-    /// Gini: sum c_L^2 / n_L + sum c_R^2 / n_R; entropy: -(n_L H_L + n_R H_R);
-    /// squared error: s_L^2 / n_L + s_R^2 / n_R.
+    /// Gini: sum c_L^2 / n_L + sum c_R^2 / n_R; entropy: -(n_L H_L + n_R H_R)
+    /// = sum c log2 c (both sides) - n_L log2 n_L - n_R log2 n_R; squared error: s_L^2 / n_L + s_R^2 / n_R.
     @inline(__always)
-    private static func scanFeature(
-        values: UnsafeMutablePointer<Double>, samples: UnsafeMutablePointer<Int>, start: Int, end: Int,
-        minLeaf: Int, isClassification: Bool, criterion: SplitCriterion, codes: [Int], classCount: Int,
-        nodeCounts: [Double], nodeSumOfSquares: Double, leftCounts: inout [Double],
-        targets: [Double], nodeSum: Double
-    ) -> (proxy: Double, position: Int) {
+    func scan(feature f: Int, node: NodeRange, leftCounts left: UnsafeMutablePointer<Double>) -> (proxy: Double, position: Int) {
+        let values = value + f * n, samples = index + f * n
+        let start = node.start, end = node.end
         var bestProxy = -Double.infinity, bestPosition = -1
         let firstPosition = start + minLeaf, lastPosition = end - minLeaf
         guard firstPosition <= lastPosition else { return (bestProxy, bestPosition) }
         if isClassification {
-            for c in 0..<classCount { leftCounts[c] = 0 }
-            var leftSquares = 0.0, rightSquares = nodeSumOfSquares
-            codes.withUnsafeBufferPointer { code in
-            nodeCounts.withUnsafeBufferPointer { total in
-            leftCounts.withUnsafeMutableBufferPointer { left in
-                for p in (start + 1)...lastPosition {
-                    let c = code[samples[p - 1]]
-                    let right = total[c] - left[c]
-                    leftSquares += 2 * left[c] + 1
-                    rightSquares -= 2 * right - 1
-                    left[c] += 1
-                    if p < firstPosition || values[p] == values[p - 1] { continue }
-                    let nLeft = Double(p - start), nRight = Double(end - p)
-                    let proxy: Double
-                    switch criterion {
-                    case .gini:
-                        proxy = leftSquares / nLeft + rightSquares / nRight
-                    case .entropy:
-                        // -(n_L H_L + n_R H_R) = sum c log2 c (both sides) - n_L log2 n_L - n_R log2 n_R.
-                        var sum = -nLeft * log2(nLeft) - nRight * log2(nRight)
-                        for k in 0..<classCount {
-                            let l = left[k], r = total[k] - left[k]
-                            if l > 0 { sum += l * log2(l) }
-                            if r > 0 { sum += r * log2(r) }
-                        }
-                        proxy = sum
+            let total = node.nodeCounts
+            for c in 0..<classCount { left[c] = 0 }
+            var leftSquares = 0.0, rightSquares = node.nodeSumOfSquares
+            for p in (start + 1)...lastPosition {
+                let c = codes[samples[p - 1]]
+                let right = total[c] - left[c]
+                leftSquares += 2 * left[c] + 1
+                rightSquares -= 2 * right - 1
+                left[c] += 1
+                if p < firstPosition || values[p] == values[p - 1] { continue }
+                let nLeft = p - start, nRight = end - p
+                let proxy: Double
+                switch criterion {
+                case .gini:
+                    proxy = leftSquares / Double(nLeft) + rightSquares / Double(nRight)
+                case .entropy:
+                    var sum = -xLog2x[nLeft] - xLog2x[nRight]
+                    for k in 0..<classCount {
+                        let l = Int(left[k])
+                        sum += xLog2x[l] + xLog2x[Int(total[k]) - l]
                     }
-                    if proxy > bestProxy { bestProxy = proxy; bestPosition = p }
+                    proxy = sum
                 }
-            }}}
+                if proxy > bestProxy { bestProxy = proxy; bestPosition = p }
+            }
         } else {
             var leftSum = 0.0
-            targets.withUnsafeBufferPointer { y in
-                for p in (start + 1)...lastPosition {
-                    leftSum += y[samples[p - 1]]
-                    if p < firstPosition || values[p] == values[p - 1] { continue }
-                    let rightSum = nodeSum - leftSum
-                    let proxy = leftSum * leftSum / Double(p - start) + rightSum * rightSum / Double(end - p)
-                    if proxy > bestProxy { bestProxy = proxy; bestPosition = p }
-                }
+            for p in (start + 1)...lastPosition {
+                leftSum += targets[samples[p - 1]]
+                if p < firstPosition || values[p] == values[p - 1] { continue }
+                let rightSum = node.nodeSum - leftSum
+                let proxy = leftSum * leftSum / Double(p - start) + rightSum * rightSum / Double(end - p)
+                if proxy > bestProxy { bestProxy = proxy; bestPosition = p }
             }
         }
         return (bestProxy, bestPosition)
+    }
+
+    /// Stably partitions feature `g`'s range start..<end into [samples going left | going right],
+    /// using `goesLeft` (set for the node's samples) and scratch space of end - start slots.
+    func partition(
+        feature g: Int, start: Int, end: Int, scratchIndex: UnsafeMutablePointer<Int>,
+        scratchValue: UnsafeMutablePointer<Double>
+    ) {
+        let samples = index + g * n, values = value + g * n
+        var write = start, spilled = 0
+        for p in start..<end {
+            let sample = samples[p], v = values[p]
+            if goesLeft[sample] {
+                samples[write] = sample; values[write] = v; write += 1
+            } else {
+                scratchIndex[spilled] = sample; scratchValue[spilled] = v; spilled += 1
+            }
+        }
+        (samples + write).update(from: scratchIndex, count: spilled)
+        (values + write).update(from: scratchValue, count: spilled)
     }
 }
