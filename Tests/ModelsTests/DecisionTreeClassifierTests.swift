@@ -47,6 +47,16 @@ import Testing
         #expect(try shallow.predictProbabilities(Matrix([[1, 1]])).row(0) == [1.0 / 3, 2.0 / 3])
     }
 
+    @Test func signedAndExtremeValuesSortCorrectly() throws {
+        // Presorting maps doubles to sortable bit patterns: negatives, -0, tiny and huge values.
+        let values: [Double] = [5, -3, -0.0, 2, 0.0, -1e300, 1e-300, 1e300, -2.5e-310]
+        let labels = values.map { $0 <= 1e-300 ? 0 : 1 }
+        let model = try DecisionTreeClassifier().fit(Matrix(values.map { [$0] }), labels)
+        #expect(model.tree.nodes[0].threshold == 1e-300 / 2 + 2.0 / 2)
+        #expect(model.tree.nodes.count == 3)
+        #expect(model.tree.nodes[1].samples == 6 && model.tree.nodes[2].samples == 3)
+    }
+
     @Test func minSamplesLeafMovesTheThreshold() throws {
         let x = Matrix([[1], [2], [3], [4], [5], [6]])
         let y = [0, 1, 1, 1, 1, 1]
@@ -61,7 +71,7 @@ import Testing
     func rootSplitIsTheExhaustiveOptimum(seed: UInt64) throws {
         var generator = SeededGenerator(seed: seed)
         let n = 40, d = 3
-        let x = Matrix(rows: n, columns: d, storage: (0..<(n * d)).map { _ in Double(generator.next() % 8) })
+        let x = Matrix(rows: n, columns: d, storage: (0..<(n * d)).map { _ in Double(generator.next() % 8) - 4 })
         let y = (0..<n).map { _ in Int(generator.next() % 3) }
         func giniOf(_ labels: [Int]) -> Double {
             1 - (0..<3).map { c in
@@ -71,7 +81,7 @@ import Testing
         }
         var best = Double.infinity
         for f in 0..<d {
-            for t in stride(from: 0.5, through: 6.5, by: 1) {
+            for t in stride(from: -3.5, through: 2.5, by: 1) {
                 let left = (0..<n).filter { x[$0, f] <= t }.map { y[$0] }
                 let right = (0..<n).filter { x[$0, f] > t }.map { y[$0] }
                 if left.isEmpty || right.isEmpty { continue }

@@ -74,18 +74,8 @@ enum TreeBuilder {
             scratchValue.deallocate(); goesLeft.deallocate()
         }
         x.storage.withUnsafeBufferPointer { storage in
-            var column = [Double](repeating: 0, count: n)
-            var order = [Int](repeating: 0, count: n)
-            for f in 0..<d {
-                for i in 0..<n { column[i] = storage[i * d + f]; order[i] = i }
-                column.withUnsafeBufferPointer { c in
-                    order.sort { c[$0] < c[$1] || (c[$0] == c[$1] && $0 < $1) }
-                }
-                for p in 0..<n {
-                    index[f * n + p] = order[p]
-                    value[f * n + p] = column[order[p]]
-                }
-            }
+            let lists = PresortedLists(index: index, value: value, x: storage.baseAddress!, rows: n, columns: d)
+            DispatchQueue.concurrentPerform(iterations: d) { f in lists.sortColumn(f) }
         }
 
         // Target views.
@@ -268,6 +258,53 @@ enum TreeBuilder {
 
     /// By default, nodes with at least this many samples scan and partition their features in parallel.
     static let parallelThreshold = 4096
+}
+
+/// The per-feature sorted lists being filled at the start of growth (each feature its own region).
+private struct PresortedLists: @unchecked Sendable {
+    let index: UnsafeMutablePointer<Int>
+    let value: UnsafeMutablePointer<Double>
+    let x: UnsafePointer<Double>
+    let rows: Int
+    let columns: Int
+
+    /// Sorts feature `f`'s values ascending, equal values by row, into its region of the lists.
+    ///
+    /// A stable least-significant-digit radix sort on the value's bits mapped to an unsigned key
+    /// with the same order (sign bit flipped for positives, all bits for negatives; -0 counts as
+    /// +0): eight byte-wide passes, each skipped when every key has the same byte. Starting from
+    /// row order, stability leaves equal values in row order. O(n) per feature.
+    func sortColumn(_ f: Int) {
+        let n = rows
+        var keys = [UInt64](repeating: 0, count: n), keysSwap = keys
+        var order = Array(0..<n), orderSwap = order
+        for i in 0..<n {
+            let bits = (x[i * columns + f] + 0.0).bitPattern
+            keys[i] = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+        }
+        var counts = [Int](repeating: 0, count: 256)
+        for shift in stride(from: UInt64(0), to: 64, by: 8) {
+            for b in 0..<256 { counts[b] = 0 }
+            for i in 0..<n { counts[Int((keys[i] >> shift) & 0xFF)] += 1 }
+            if counts.contains(n) { continue } // every key has this byte: the pass changes nothing
+            var total = 0
+            for b in 0..<256 { let c = counts[b]; counts[b] = total; total += c }
+            for i in 0..<n {
+                let digit = Int((keys[i] >> shift) & 0xFF)
+                let target = counts[digit]
+                counts[digit] = target + 1
+                keysSwap[target] = keys[i]
+                orderSwap[target] = order[i]
+            }
+            swap(&keys, &keysSwap)
+            swap(&order, &orderSwap)
+        }
+        let base = f * n
+        for p in 0..<n {
+            index[base + p] = order[p]
+            value[base + p] = x[order[p] * columns + f]
+        }
+    }
 }
 
 /// A node's sample range and the class counts or target sum its scans start from.
