@@ -2,18 +2,18 @@ import Testing
 @testable import Models
 
 /// A random `rows x columns` matrix with standard normal entries.
-func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix {
+private func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix {
     var generator = SeededGenerator(seed: seed)
     return Matrix(rows: rows, columns: columns, storage: (0..<(rows * columns)).map { _ in generator.nextGaussian() })
 }
 
 /// Largest absolute element of `a * x - b`.
-func maxResidual(_ a: Matrix, _ x: [Double], _ b: [Double]) -> Double {
+private func maxResidual(_ a: Matrix, _ x: [Double], _ b: [Double]) -> Double {
     zip(a.multiplied(byVector: x), b).map { abs($0 - $1) }.max() ?? 0
 }
 
 /// The `n x n` Hilbert matrix `1 / (i + j + 1)`, a classic badly conditioned SPD matrix.
-func hilbert(_ n: Int) -> Matrix {
+private func hilbert(_ n: Int) -> Matrix {
     var h = Matrix(rows: n, columns: n)
     for i in 0..<n { for j in 0..<n { h[i, j] = 1 / Double(i + j + 1) } }
     return h
