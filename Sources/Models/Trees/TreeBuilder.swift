@@ -276,21 +276,30 @@ private struct PresortedLists: @unchecked Sendable {
     /// row order, stability leaves equal values in row order. O(n) per feature.
     func sortColumn(_ f: Int) {
         let n = rows
-        var keys = [UInt64](repeating: 0, count: n), keysSwap = keys
-        var order = Array(0..<n), orderSwap = order
+        // Raw buffers: this loop is hot and array writes would re-check uniqueness every time.
+        var keys = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+        var keysSwap = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+        var order = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        var orderSwap = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        defer {
+            keys.deallocate(); keysSwap.deallocate(); order.deallocate(); orderSwap.deallocate()
+            counts.deallocate()
+        }
         for i in 0..<n {
             let bits = (x[i * columns + f] + 0.0).bitPattern
             keys[i] = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+            order[i] = i
         }
-        var counts = [Int](repeating: 0, count: 256)
         for shift in stride(from: UInt64(0), to: 64, by: 8) {
-            for b in 0..<256 { counts[b] = 0 }
-            for i in 0..<n { counts[Int((keys[i] >> shift) & 0xFF)] += 1 }
-            if counts.contains(n) { continue } // every key has this byte: the pass changes nothing
+            counts.update(repeating: 0, count: 256)
+            for i in 0..<n { counts[Int(truncatingIfNeeded: keys[i] >> shift) & 0xFF] += 1 }
+            // Every key has the same byte here: the pass would change nothing.
+            if counts[Int(truncatingIfNeeded: keys[0] >> shift) & 0xFF] == n { continue }
             var total = 0
             for b in 0..<256 { let c = counts[b]; counts[b] = total; total += c }
             for i in 0..<n {
-                let digit = Int((keys[i] >> shift) & 0xFF)
+                let digit = Int(truncatingIfNeeded: keys[i] >> shift) & 0xFF
                 let target = counts[digit]
                 counts[digit] = target + 1
                 keysSwap[target] = keys[i]
