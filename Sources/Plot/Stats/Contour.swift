@@ -36,17 +36,19 @@ public enum Contour {
     /// Complexity: O(cells + points); memory for the links of every grid edge, allocated once.
     public static func lines(_ grid: Grid2D, level: Double) -> [[Point]] {
         guard level.isFinite, var tracer = LineTracer(grid) else { return [] }
-        return tracer.trace(level: level)
+        return tracer.trace(levels: [level])[0]
     }
 
-    /// The contour lines of several levels, sharing one set of working buffers.
+    /// The contour lines of several levels (in the given order) from one pass over the grid: each
+    /// cell is visited once and only the levels between its smallest and largest corner are traced.
+    ///
+    /// Complexity: O(cells x log(levels) + points).
     public static func lines(_ grid: Grid2D, levels: [Double]) -> [ContourLines] {
         guard var tracer = LineTracer(grid) else {
             return levels.map { ContourLines(level: $0, polylines: []) }
         }
-        return levels.map { level in
-            ContourLines(level: level, polylines: level.isFinite ? tracer.trace(level: level) : [])
-        }
+        let polylines = tracer.trace(levels: levels)
+        return zip(levels, polylines).map { ContourLines(level: $0, polylines: $1) }
     }
 
     // MARK: Levels
@@ -107,148 +109,5 @@ public enum Contour {
             high = max(high, v)
         }
         return low <= high ? (low, high) : nil
-    }
-}
-
-/// Marching squares for lines: every crossed grid edge gets at most two links (one per cell on
-/// either side), so the crossings form paths and cycles that are then walked into polylines.
-struct LineTracer {
-    let grid: Grid2D
-    let nx: Int, ny: Int
-    /// Number of horizontal edges; vertical edge ids follow them.
-    let horizontalCount: Int
-    /// Two neighbour edge ids per edge (-1: none).
-    var links: [Int32]
-    var visited: [Bool]
-    /// Edges with at least one link, in discovery order (to reset and to walk).
-    var touched: [Int32] = []
-
-    init?(_ grid: Grid2D) {
-        nx = grid.xs.count
-        ny = grid.ys.count
-        guard nx >= 2, ny >= 2 else { return nil }
-        self.grid = grid
-        horizontalCount = (nx - 1) * ny
-        let edgeCount = horizontalCount + nx * (ny - 1)
-        links = [Int32](repeating: -1, count: 2 * edgeCount)
-        visited = [Bool](repeating: false, count: edgeCount)
-    }
-
-    mutating func trace(level: Double) -> [[Point]] {
-        link(level: level)
-        let polylines = walk(level: level)
-        for e in touched {
-            links[2 * Int(e)] = -1
-            links[2 * Int(e) + 1] = -1
-            visited[Int(e)] = false
-        }
-        touched.removeAll(keepingCapacity: true)
-        return polylines
-    }
-
-    /// Classifies every cell and links the edges its segments join.
-    private mutating func link(level: Double) {
-        let nx = nx, ny = ny, horizontalCount = horizontalCount
-        grid.values.withUnsafeBufferPointer { v in
-            links.withUnsafeMutableBufferPointer { links in
-                func connect(_ a: Int, _ b: Int, _ touched: inout [Int32]) {
-                    if links[2 * a] < 0 { links[2 * a] = Int32(b); touched.append(Int32(a)) } else { links[2 * a + 1] = Int32(b) }
-                    if links[2 * b] < 0 { links[2 * b] = Int32(a); touched.append(Int32(b)) } else { links[2 * b + 1] = Int32(a) }
-                }
-                for j in 0..<(ny - 1) {
-                    let row = j * nx
-                    for i in 0..<(nx - 1) {
-                        let v0 = v[row + i], v1 = v[row + i + 1]
-                        let v2 = v[row + nx + i + 1], v3 = v[row + nx + i]
-                        let a0 = v0 >= level, a1 = v1 >= level, a2 = v2 >= level, a3 = v3 >= level
-                        // All above or all below (or NaN, which compares false everywhere): nothing here.
-                        if a0 == a1 && a1 == a2 && a2 == a3 { continue }
-                        guard v0.isFinite, v1.isFinite, v2.isFinite, v3.isFinite else { continue }
-                        var crossed = 0
-                        if a0 != a1 { crossed |= 1 }
-                        if a1 != a2 { crossed |= 2 }
-                        if a2 != a3 { crossed |= 4 }
-                        if a3 != a0 { crossed |= 8 }
-                        let edgeIDs = (
-                            j * (nx - 1) + i,                     // 0: bottom
-                            horizontalCount + j * nx + i + 1,     // 1: right
-                            (j + 1) * (nx - 1) + i,               // 2: top
-                            horizontalCount + j * nx + i          // 3: left
-                        )
-                        func id(_ e: Int) -> Int {
-                            switch e {
-                            case 0: edgeIDs.0
-                            case 1: edgeIDs.1
-                            case 2: edgeIDs.2
-                            default: edgeIDs.3
-                            }
-                        }
-                        let centreAbove = (v0 + v1 + v2 + v3) / 4 >= level
-                        var remaining = crossed
-                        while remaining != 0 {
-                            let e = remaining.trailingZeroBitCount
-                            let f = MarchingSquares.partner(
-                                of: e, crossed: crossed, corner0Above: a0, centreAbove: centreAbove)
-                            remaining &= ~(1 << e | 1 << f)
-                            connect(id(e), id(f), &touched)
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// The crossing point on grid edge `id`.
-    @inline(__always)
-    private func point(_ id: Int, level: Double, _ v: UnsafeBufferPointer<Double>,
-                       _ xs: UnsafeBufferPointer<Double>, _ ys: UnsafeBufferPointer<Double>) -> Point {
-        if id < horizontalCount {
-            let j = id / (nx - 1), i = id - j * (nx - 1)
-            return MarchingSquares.crossing(
-                level: level, from: v[j * nx + i], to: v[j * nx + i + 1],
-                xa: xs[i], ya: ys[j], xb: xs[i + 1], yb: ys[j])
-        }
-        let k = id - horizontalCount
-        let j = k / nx, i = k - j * nx
-        return MarchingSquares.crossing(
-            level: level, from: v[j * nx + i], to: v[(j + 1) * nx + i],
-            xa: xs[i], ya: ys[j], xb: xs[i], yb: ys[j + 1])
-    }
-
-    /// Walks open paths from their ends first, then the remaining cycles.
-    private mutating func walk(level: Double) -> [[Point]] {
-        var polylines: [[Point]] = []
-        grid.values.withUnsafeBufferPointer { v in
-            grid.xs.withUnsafeBufferPointer { xs in
-                grid.ys.withUnsafeBufferPointer { ys in
-                    for pass in 0..<2 {
-                        for start in touched {
-                            let s = Int(start)
-                            if visited[s] { continue }
-                            let isEnd = links[2 * s + 1] < 0
-                            if pass == 0 && !isEnd { continue }
-                            var polyline: [Point] = []
-                            var previous = -1, current = s
-                            while true {
-                                visited[current] = true
-                                polyline.append(point(current, level: level, v, xs, ys))
-                                let first = Int(links[2 * current]), second = Int(links[2 * current + 1])
-                                let next = first != previous ? first : second
-                                if next < 0 { break }
-                                if next == s {
-                                    polyline.append(polyline[0])
-                                    break
-                                }
-                                if visited[next] { break }
-                                previous = current
-                                current = next
-                            }
-                            if polyline.count >= 2 { polylines.append(polyline) }
-                        }
-                    }
-                }
-            }
-        }
-        return polylines
     }
 }

@@ -77,6 +77,7 @@ struct BandBuilder {
         let nx = grid.xs.count, ny = grid.ys.count
         let bandOf = nodeBands()
         var cell = CellCutter()
+        defer { cell.deallocate() }
         grid.values.withUnsafeBufferPointer { v in
             grid.xs.withUnsafeBufferPointer { xs in
                 grid.ys.withUnsafeBufferPointer { ys in
@@ -149,13 +150,26 @@ struct CellCutter {
         /// Whether the border just after this event lies inside the band.
         var insideAfter: Bool
     }
-    private var events: [Event] = []
+    // Fixed scratch storage, allocated once per pass (a cell needs at most 12 events), so cutting a
+    // cell allocates nothing but its output polygons.
+    private let events = UnsafeMutablePointer<Event>.allocate(capacity: 12)
+    private var eventCount = 0
     /// Index of the crossing event of level 0/1 on edge 0...3, or -1.
-    private var crossingEvent = [Int](repeating: -1, count: 8)
-    private var visited = [Bool](repeating: false, count: 12)
+    private let crossingEvent = UnsafeMutablePointer<Int>.allocate(capacity: 8)
+    private let visited = UnsafeMutablePointer<Bool>.allocate(capacity: 12)
 
-    init() {
-        events.reserveCapacity(12)
+    init() {}
+
+    /// Frees the scratch storage; the cutter must not be used afterwards.
+    func deallocate() {
+        events.deallocate()
+        crossingEvent.deallocate()
+        visited.deallocate()
+    }
+
+    @inline(__always) private mutating func append(_ event: Event) {
+        (events + eventCount).initialize(to: event)
+        eventCount += 1
     }
 
     mutating func load(
@@ -203,12 +217,12 @@ struct CellCutter {
             let bc = band(c)
             return bc < k ? 0 : (bc == k ? 1 : 2)
         }
-        events.removeAll(keepingCapacity: true)
+        eventCount = 0
         for i in 0..<8 { crossingEvent[i] = -1 }
         var crossedMask = (0, 0)  // per level: bit e when the level crosses edge e
         for c in 0..<4 {
             let here = side(c), next = side((c + 1) & 3)
-            events.append(Event(point: corner(c), level: -1, edge: c, insideAfter: here == 1))
+            append(Event(point: corner(c), level: -1, edge: c, insideAfter: here == 1))
             if here == next { continue }
             // Crossings along the edge in walking order: rising through lower then upper, or falling.
             let rising = here < next
@@ -216,8 +230,8 @@ struct CellCutter {
             let last = rising ? next - 1 : next
             while true {
                 let value = level == 0 ? lower : upper
-                crossingEvent[level * 4 + c] = events.count
-                events.append(Event(
+                crossingEvent[level * 4 + c] = eventCount
+                append(Event(
                     point: crossing(value, edge: c), level: level, edge: c,
                     insideAfter: rising ? level == 0 : level == 1))
                 if level == 0 { crossedMask.0 |= 1 << c } else { crossedMask.1 |= 1 << c }
@@ -225,7 +239,7 @@ struct CellCutter {
                 level += rising ? 1 : -1
             }
         }
-        let count = events.count
+        let count = eventCount
         for i in 0..<count { visited[i] = false }
         for start in 0..<count where events[start].level >= 0 && events[start].insideAfter && !visited[start] {
             var polygon: [Point] = []
