@@ -194,3 +194,60 @@ let paraboloid = Sampling.grid(x: -2...2, y: -2...2, nx: 101, ny: 101) { x, y in
     #expect(Contour.roundedToTwoDigits(0.012345) == 0.012)
     #expect(Contour.roundedToTwoDigits(98765) == 99000)
 }
+
+/// A small deterministic generator for scrambled test fields.
+struct TestRandom {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return state >> 33
+    }
+}
+
+@Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
+func randomFieldsWithTiesAndSaddlesTileExactly(seed: UInt64) {
+    var random = TestRandom(state: seed)
+    let nx = 9, ny = 7
+    // Values from {0, 1, 2, 3} make many saddles and values exactly on the levels.
+    let values = (0..<(nx * ny)).map { _ in Double(random.next() % 4) }
+    let xs = (0..<nx).map { Double($0) * 0.5 }, ys = (0..<ny).map { Double($0) * 0.25 + 1 }
+    let grid = Grid2D(xs: xs, ys: ys, values: values)
+    let gridArea = (xs.last! - xs[0]) * (ys.last! - ys[0])
+    for levels in [[0.5, 1.5, 2.5], [1.0, 2.0], [0.3, 0.7, 1.2, 2.9]] {
+        let bands = Contour.bands(grid, levels: levels)
+        var total = 0.0
+        for polygon in bands.flatMap(\.polygons) {
+            let area = signedArea(polygon)
+            #expect(area > 0)
+            total += area
+            for point in polygon {
+                #expect(point.x >= xs[0] && point.x <= xs.last! && point.y >= ys[0] && point.y <= ys.last!)
+            }
+        }
+        #expect(abs(total - gridArea) < 1e-9, "levels \(levels)")
+        for level in levels {
+            for polyline in Contour.lines(grid, level: level) {
+                for point in polyline {
+                    // Every line point lies on a grid line.
+                    #expect(xs.contains(point.x) || ys.contains(point.y))
+                }
+            }
+        }
+    }
+}
+
+@Test(arguments: [11, 12, 13, 14])
+func bandAreasAgreeAcrossLevelSets(seed: UInt64) {
+    var random = TestRandom(state: seed)
+    let nx = 12, ny = 10
+    let values = (0..<(nx * ny)).map { _ in Double(random.next() % 1000) / 250 }
+    let grid = Grid2D(xs: (0..<nx).map(Double.init), ys: (0..<ny).map(Double.init), values: values)
+    func areaAbove(_ level: Double, levels: [Double]) -> Double {
+        Contour.bands(grid, levels: levels).filter { $0.lower >= level }
+            .flatMap(\.polygons).reduce(0) { $0 + signedArea($1) }
+    }
+    let fine = [0.5, 1, 1.5, 2, 2.5, 3, 3.5]
+    for level in fine {
+        #expect(abs(areaAbove(level, levels: fine) - areaAbove(level, levels: [level])) < 1e-9)
+    }
+}
