@@ -11,21 +11,18 @@ struct BandBuilder {
     /// Polygons per band.
     private(set) var polygons: [[[Point]]]
 
-    /// A polygon of one band still growing to the right. Its outline is
-    /// `lower + [p, q] + upper.reversed()`: `lower` runs from its top-left counter-clockwise down and
-    /// along the bottom, p...q is the open frontier on the current vertical grid line (bottom to
-    /// top), and `upper` holds the top from left to right.
-    private struct Chain {
-        var isOpen = false
-        var lower: [Point] = []
-        var upper: [Point] = []
-        var p = Point(0, 0)
-        var q = Point(0, 0)
-        /// The cell that last extended the chain; a chain not extended by the current cell closes.
-        var lastCell = -1
-    }
-
-    private var chains: [Chain]
+    // Per band, a polygon still growing to the right (a "chain"), kept in flat arrays so the hot
+    // path (a whole cell extending a chain) touches no nested storage. A chain's outline is
+    // `lower + [p, q] + upper.reversed()`: `lower` runs from its top-left counter-clockwise down and
+    // along the bottom, p...q is the open frontier on the current vertical grid line (bottom to top),
+    // and `upper` holds the top from left to right.
+    private var isOpen: [Bool]
+    private var lower: [[Point]]
+    private var upper: [[Point]]
+    private var frontierP: [Point]
+    private var frontierQ: [Point]
+    /// The cell that last extended each chain; a chain not extended by the current cell closes.
+    private var lastCell: [Int]
     /// Bands whose chain is open.
     private var openBands: [Int] = []
 
@@ -33,19 +30,31 @@ struct BandBuilder {
         self.grid = grid
         self.levels = levels
         polygons = Array(repeating: [], count: levels.count + 1)
-        chains = Array(repeating: Chain(), count: levels.count + 1)
+        let count = levels.count + 1
+        isOpen = Array(repeating: false, count: count)
+        lower = Array(repeating: [], count: count)
+        upper = Array(repeating: [], count: count)
+        frontierP = Array(repeating: Point(0, 0), count: count)
+        frontierQ = Array(repeating: Point(0, 0), count: count)
+        lastCell = Array(repeating: -1, count: count)
     }
 
     /// The band of every grid node (number of levels <= value), or -1 for NaN and infinity.
     private func nodeBands() -> [Int32] {
         let levels = levels
+        var guess = 0
         return grid.values.map { value in
             guard value.isFinite else { return -1 }
+            // Neighbouring nodes of a smooth field mostly share a band: try the last one first.
+            if (guess == 0 || levels[guess - 1] <= value) && (guess == levels.count || value < levels[guess]) {
+                return Int32(guess)
+            }
             var low = 0, high = levels.count
             while low < high {
                 let mid = (low + high) / 2
                 if levels[mid] <= value { low = mid + 1 } else { high = mid }
             }
+            guess = low
             return Int32(low)
         }
     }
@@ -60,59 +69,75 @@ struct BandBuilder {
         for j in 0..<(ny - 1) {
             let row = j * nx
             let y0 = ys[j], y1 = ys[j + 1]
+            // A run of whole cells of one band is applied to its chain in one step when it ends.
+            var runBand = -1, runStart = 0
+            func flushRun(endingAt end: Int) {
+                guard runBand >= 0 else { return }
+                extendWholeCells(band: runBand, x0: xs[runStart], x1: xs[end], y0: y0, y1: y1, cell: row + end - 1)
+                closeChains(exceptCell: row + end - 1)
+                runBand = -1
+            }
             for i in 0..<(nx - 1) {
                 let cellID = row + i
                 let b0 = Int(bandOf[row + i]), b1 = Int(bandOf[row + i + 1])
                 let b2 = Int(bandOf[row + nx + i + 1]), b3 = Int(bandOf[row + nx + i])
                 let lowest = min(min(b0, b1), min(b2, b3)), highest = max(max(b0, b1), max(b2, b3))
-                let x0 = xs[i], x1 = xs[i + 1]
-                if lowest < 0 {
-                    // A NaN or infinite corner: the cell is a hole.
-                    closeChains(exceptCell: cellID)
+                if lowest == highest && lowest >= 0 {
+                    if runBand != lowest {
+                        flushRun(endingAt: i)
+                        runBand = lowest
+                        runStart = i
+                    }
                     continue
                 }
-                if lowest == highest {
-                    extendWholeCell(band: lowest, cell: cellID, x0: x0, x1: x1, y0: y0, y1: y1)
-                } else {
-                    cutter.load(
-                        values: (values[row + i], values[row + i + 1], values[row + nx + i + 1], values[row + nx + i]),
-                        bands: (b0, b1, b2, b3), x0: x0, x1: x1, y0: y0, y1: y1
-                    )
-                    for k in lowest...highest {
-                        cutter.cut(
-                            band: k,
-                            lower: k > 0 ? levels[k - 1] : -.infinity,
-                            upper: k < levels.count ? levels[k] : .infinity
-                        ) { piece in
-                            add(piece, band: k, cell: cellID, x0: x0, x1: x1)
-                        }
+                flushRun(endingAt: i)
+                if lowest < 0 {
+                    // A NaN or infinite corner: the cell is a hole.
+                    closeChains(exceptCell: -2)
+                    continue
+                }
+                let x0 = xs[i], x1 = xs[i + 1]
+                cutter.load(
+                    values: (values[row + i], values[row + i + 1], values[row + nx + i + 1], values[row + nx + i]),
+                    bands: (b0, b1, b2, b3), x0: x0, x1: x1, y0: y0, y1: y1
+                )
+                for k in lowest...highest {
+                    cutter.cut(
+                        band: k,
+                        lower: k > 0 ? levels[k - 1] : -.infinity,
+                        upper: k < levels.count ? levels[k] : .infinity
+                    ) { piece in
+                        add(piece, band: k, cell: cellID, x0: x0, x1: x1)
                     }
                 }
                 closeChains(exceptCell: cellID)
             }
+            flushRun(endingAt: nx - 1)
             closeChains(exceptCell: -2)
         }
     }
 
-    /// A cell wholly inside `band`: extends the band's chain (usually without new vertices, as its
-    /// bottom and top stay straight) or starts a new chain.
-    private mutating func extendWholeCell(band k: Int, cell: Int, x0: Double, x1: Double, y0: Double, y1: Double) {
-        if chains[k].isOpen && chains[k].p == Point(x0, y0) && chains[k].q == Point(x0, y1) {
-            // The old frontier corners become vertices unless they lie on a straight bottom or top
-            // (a crossing that fell on a corner can leave a chord ending right at the frontier).
-            if chains[k].lower.last?.y != y0 { chains[k].lower.append(chains[k].p) }
-            if (chains[k].upper.last ?? chains[k].lower.first)?.y != y1 { chains[k].upper.append(chains[k].q) }
-            chains[k].p = Point(x1, y0)
-            chains[k].q = Point(x1, y1)
-            chains[k].lastCell = cell
+    /// Whole cells of `band` from x0 to x1, the last one `cell`: extends the band's chain (usually
+    /// without new vertices, as its bottom and top stay straight) or starts a new chain.
+    private mutating func extendWholeCells(band k: Int, x0: Double, x1: Double, y0: Double, y1: Double, cell: Int) {
+        if isOpen[k] && frontierP[k] == Point(x0, y0) && frontierQ[k] == Point(x0, y1) {
+            // The old frontier corners become vertices only where the bottom or top bends (a crossing
+            // that fell on a corner can leave a chord ending right at the frontier).
+            if lower[k].last?.y != y0 { lower[k].append(frontierP[k]) }
+            if (upper[k].last ?? lower[k].first)?.y != y1 { upper[k].append(frontierQ[k]) }
+            frontierP[k] = Point(x1, y0)
+            frontierQ[k] = Point(x1, y1)
+            lastCell[k] = cell
             return
         }
         close(k)
-        open(k, lower: [Point(x0, y1), Point(x0, y0)], p: Point(x1, y0), q: Point(x1, y1), cell: cell)
+        open(k, p: Point(x1, y0), q: Point(x1, y1), cell: cell)
+        lower[k].append(Point(x0, y1))
+        lower[k].append(Point(x0, y0))
     }
 
     /// Adds one counter-clockwise part of band `k` in a cell spanning x0...x1.
-    private mutating func add(_ piece: [Point], band k: Int, cell: Int, x0: Double, x1: Double) {
+    private mutating func add(_ piece: UnsafeBufferPointer<Point>, band k: Int, cell: Int, x0: Double, x1: Double) {
         let n = piece.count
         // The part's stretch on the left grid line (walked downwards: q then p) and on the right one
         // (walked upwards: p' then q'), if it has one of positive length.
@@ -122,7 +147,7 @@ struct BandBuilder {
             if u.x == x0 && w.x == x0 && u.y > w.y { left = a }
             if u.x == x1 && w.x == x1 && u.y < w.y { right = a }
         }
-        /// piece[from], piece[from+1], ... up to (excluding) piece[to], cyclically.
+        /// Appends piece[from], piece[from+1], ... up to (excluding) piece[to], cyclically.
         func path(from: Int, to: Int, into output: inout [Point]) {
             var a = from % n
             while a != to {
@@ -130,56 +155,69 @@ struct BandBuilder {
                 a = a + 1 == n ? 0 : a + 1
             }
         }
-        if left >= 0 && chains[k].isOpen && chains[k].lastCell != cell
-            && chains[k].q == piece[left] && chains[k].p == piece[(left + 1) % n] {
+        /// Appends the same stretch backwards: piece[to - 1], ..., piece[from].
+        func reversedPath(from: Int, to: Int, into output: inout [Point]) {
+            let start = from % n
+            guard start != to else { return }
+            var a = to
+            repeat {
+                a = a == 0 ? n - 1 : a - 1
+                output.append(piece[a])
+            } while a != start
+        }
+        if left >= 0 && isOpen[k] && lastCell[k] != cell
+            && frontierQ[k] == piece[left] && frontierP[k] == piece[(left + 1) % n] {
             let pIndex = (left + 1) % n
-            chains[k].lower.append(chains[k].p)
+            lower[k].append(frontierP[k])
             if right >= 0 {
                 // Through the cell: bottom path to the right frontier, top path back to the left.
-                path(from: pIndex + 1, to: right, into: &chains[k].lower)
-                var top: [Point] = []
-                path(from: right + 2, to: left, into: &top)
-                chains[k].upper.append(chains[k].q)
-                chains[k].upper.append(contentsOf: top.reversed())
-                chains[k].p = piece[right]
-                chains[k].q = piece[(right + 1) % n]
-                chains[k].lastCell = cell
+                path(from: pIndex + 1, to: right, into: &lower[k])
+                upper[k].append(frontierQ[k])
+                reversedPath(from: right + 2, to: left, into: &upper[k])
+                frontierP[k] = piece[right]
+                frontierQ[k] = piece[(right + 1) % n]
+                lastCell[k] = cell
             } else {
                 // The part ends the chain.
-                path(from: pIndex + 1, to: left, into: &chains[k].lower)
-                chains[k].lower.append(chains[k].q)
-                chains[k].lower.append(contentsOf: chains[k].upper.reversed())
-                polygons[k].append(chains[k].lower)
-                chains[k].isOpen = false
+                path(from: pIndex + 1, to: left, into: &lower[k])
+                lower[k].append(frontierQ[k])
+                lower[k].append(contentsOf: upper[k].reversed())
+                polygons[k].append(lower[k])
+                isOpen[k] = false
             }
             return
         }
         if right >= 0 {
             close(k)
-            var lower: [Point] = []
-            lower.reserveCapacity(n)
-            path(from: right + 2, to: right, into: &lower)
-            open(k, lower: lower, p: piece[right], q: piece[(right + 1) % n], cell: cell)
+            open(k, p: piece[right], q: piece[(right + 1) % n], cell: cell)
+            path(from: right + 2, to: right, into: &lower[k])
             return
         }
-        polygons[k].append(piece)
+        polygons[k].append(Array(piece))
     }
 
-    private mutating func open(_ k: Int, lower: [Point], p: Point, q: Point, cell: Int) {
-        chains[k] = Chain(isOpen: true, lower: lower, upper: [], p: p, q: q, lastCell: cell)
+    /// Starts band k's chain with an empty outline and the given frontier.
+    private mutating func open(_ k: Int, p: Point, q: Point, cell: Int) {
+        isOpen[k] = true
+        lower[k] = []
+        lower[k].reserveCapacity(32)
+        upper[k] = []
+        upper[k].reserveCapacity(16)
+        frontierP[k] = p
+        frontierQ[k] = q
+        lastCell[k] = cell
         if !openBands.contains(k) { openBands.append(k) }
     }
 
     /// Emits band k's open chain, if any, as a finished polygon.
     private mutating func close(_ k: Int) {
-        guard chains[k].isOpen else { return }
-        chains[k].isOpen = false
-        var outline = chains[k].lower
-        outline.reserveCapacity(outline.count + 2 + chains[k].upper.count)
-        outline.append(chains[k].p)
-        outline.append(chains[k].q)
-        outline.append(contentsOf: chains[k].upper.reversed())
-        polygons[k].append(outline)
+        guard isOpen[k] else { return }
+        isOpen[k] = false
+        lower[k].reserveCapacity(lower[k].count + 2 + upper[k].count)
+        lower[k].append(frontierP[k])
+        lower[k].append(frontierQ[k])
+        lower[k].append(contentsOf: upper[k].reversed())
+        polygons[k].append(lower[k])
     }
 
     /// Closes every open chain that the given cell did not extend.
@@ -187,14 +225,14 @@ struct BandBuilder {
         var stillOpen = 0
         for index in openBands.indices {
             let k = openBands[index]
-            guard chains[k].isOpen else { continue }
-            if chains[k].lastCell == cell {
+            guard isOpen[k] else { continue }
+            if lastCell[k] == cell {
                 openBands[stillOpen] = k
                 stillOpen += 1
             } else {
                 close(k)
             }
         }
-        openBands.removeLast(openBands.count - stillOpen)
+        if stillOpen < openBands.count { openBands.removeLast(openBands.count - stillOpen) }
     }
 }

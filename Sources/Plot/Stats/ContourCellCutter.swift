@@ -17,12 +17,15 @@ struct CellCutter {
         var insideAfter: Bool
     }
     // Fixed scratch storage, allocated once per pass (a cell needs at most 12 events), so cutting a
-    // cell allocates nothing but its output polygons.
+    // cell allocates nothing.
     private let events = UnsafeMutablePointer<Event>.allocate(capacity: 12)
     private var eventCount = 0
     /// Index of the crossing event of level 0/1 on edge 0...3, or -1.
     private let crossingEvent = UnsafeMutablePointer<Int>.allocate(capacity: 8)
     private let visited = UnsafeMutablePointer<Bool>.allocate(capacity: 12)
+    /// The polygon being emitted (each event is used at most once, so 12 points suffice).
+    private let polygon = UnsafeMutablePointer<Point>.allocate(capacity: 16)
+    private var polygonCount = 0
 
     init() {}
 
@@ -31,6 +34,7 @@ struct CellCutter {
         events.deallocate()
         crossingEvent.deallocate()
         visited.deallocate()
+        polygon.deallocate()
     }
 
     @inline(__always) private mutating func append(_ event: Event) {
@@ -76,8 +80,9 @@ struct CellCutter {
         }
     }
 
-    /// Emits the polygons (one, or two in a saddle cell) of band `k` = [lower, upper) in this cell.
-    mutating func cut(band k: Int, lower: Double, upper: Double, emit: ([Point]) -> Void) {
+    /// Emits the polygons (one, or two in a saddle cell) of band `k` = [lower, upper) in this cell,
+    /// counter-clockwise, as a buffer that is valid during the call of `emit` only.
+    mutating func cut(band k: Int, lower: Double, upper: Double, emit: (UnsafeBufferPointer<Point>) -> Void) {
         // Class of a corner relative to the band: 0 below, 1 inside, 2 above.
         func side(_ c: Int) -> Int {
             let bc = band(c)
@@ -108,21 +113,20 @@ struct CellCutter {
         let count = eventCount
         for i in 0..<count { visited[i] = false }
         for start in 0..<count where events[start].level >= 0 && events[start].insideAfter && !visited[start] {
-            var polygon: [Point] = []
-            polygon.reserveCapacity(8)
+            polygonCount = 0
             var e = start
             var steps = 0
             repeat {
                 visited[e] = true
-                append(events[e].point, to: &polygon)
+                appendToPolygon(events[e].point)
                 var f = (e + 1) % count
                 while events[f].level < 0 {
-                    append(events[f].point, to: &polygon)
+                    appendToPolygon(events[f].point)
                     f = (f + 1) % count
                 }
                 // f leaves the band: follow its contour segment to where the border re-enters.
                 let exit = events[f]
-                append(exit.point, to: &polygon)
+                appendToPolygon(exit.point)
                 let levelValue = exit.level == 0 ? lower : upper
                 let mask = exit.level == 0 ? crossedMask.0 : crossedMask.1
                 let partnerEdge = MarchingSquares.partner(
@@ -131,16 +135,17 @@ struct CellCutter {
                 e = crossingEvent[exit.level * 4 + partnerEdge]
                 steps += 1
             } while e != start && e >= 0 && steps < 8
-            if polygon.count > 1 && polygon[polygon.count - 1] == polygon[0] { polygon.removeLast() }
+            if polygonCount > 1 && polygon[polygonCount - 1] == polygon[0] { polygonCount -= 1 }
+            let points = UnsafeBufferPointer(start: polygon, count: polygonCount)
             // A band that only touches the cell at a corner or along an edge leaves no area.
-            if polygon.count >= 3 && abs(Self.twiceArea(polygon)) > 1e-12 * abs((x1 - x0) * (y1 - y0)) {
-                emit(polygon)
+            if polygonCount >= 3 && abs(Self.twiceArea(points)) > 1e-12 * abs((x1 - x0) * (y1 - y0)) {
+                emit(points)
             }
         }
     }
 
     /// Twice the signed area of a polygon (positive when counter-clockwise).
-    @inline(__always) private static func twiceArea(_ polygon: [Point]) -> Double {
+    @inline(__always) private static func twiceArea(_ polygon: UnsafeBufferPointer<Point>) -> Double {
         var sum = 0.0
         var previous = polygon[polygon.count - 1]
         for point in polygon {
@@ -151,7 +156,11 @@ struct CellCutter {
     }
 
     /// Appends `point` unless it repeats the last one (a crossing that falls on a corner).
-    @inline(__always) private func append(_ point: Point, to polygon: inout [Point]) {
-        if polygon.last != point { polygon.append(point) }
+    @inline(__always) private mutating func appendToPolygon(_ point: Point) {
+        guard polygonCount < 16 else { return }
+        if polygonCount == 0 || polygon[polygonCount - 1] != point {
+            polygon[polygonCount] = point
+            polygonCount += 1
+        }
     }
 }
