@@ -191,8 +191,18 @@ let paraboloid = Sampling.grid(x: -2...2, y: -2...2, nx: 101, ny: 101) { x, y in
     #expect(levels.allSatisfy { $0 > 0 && $0 < 8 })
     // Log spacing: each level is a constant factor above the previous one (minimum 0 is offset).
     #expect(levels[1] / levels[0] > 2)
-    #expect(Contour.roundedToTwoDigits(0.012345) == 0.012)
-    #expect(Contour.roundedToTwoDigits(98765) == 99000)
+    #expect(Contour.roundedToGap(0.012345, gap: 0.01) == 0.012)
+    #expect(Contour.roundedToGap(98765, gap: 50_000) == 99_000)
+    #expect(Contour.roundedToGap(-0.15723, gap: 0.13) == -0.16)
+    // A minimum below zero: levels are offset from it and still come out short.
+    let shifted = Sampling.grid(x: 0...1, y: 0...1, nx: 5, ny: 5) { x, y in 30 * (x * x + y * y) - 0.157 }
+    let shiftedLevels = Contour.logLevels(shifted, count: 6)
+    #expect(shiftedLevels.count == 6)
+    #expect(zip(shiftedLevels, shiftedLevels.dropFirst()).allSatisfy { $0 < $1 })
+    for level in shiftedLevels {
+        let label = "\(level)"
+        #expect(label.count <= 6, "short level \(label)")
+    }
 }
 
 /// A small deterministic generator for scrambled test fields.

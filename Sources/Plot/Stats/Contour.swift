@@ -69,8 +69,9 @@ public enum Contour {
     }
 
     /// `count` levels spaced evenly in log scale between the grid's smallest and largest finite
-    /// values, each rounded to two significant digits: for surfaces with a deep bowl, such as a cost
-    /// J(w, b), where even levels would crowd the rim and leave the minimum empty.
+    /// values, each rounded to two significant digits of its distance to the next level (so labels
+    /// stay short): for surfaces with a deep bowl, such as a cost J(w, b), where even levels would
+    /// crowd the rim and leave the minimum empty.
     ///
     /// When the smallest value is not positive, the levels are placed as min + d with d log-spaced from
     /// (max - min) / 1000 to (max - min). Empty for a constant or empty grid.
@@ -84,21 +85,27 @@ public enum Contour {
             (offset, from, to) = (low, (high - low) / 1000, high - low)
         }
         // count + 2 points with the ends dropped: levels strictly inside the range.
-        let ratios = Sampling.geomspace(from, to, count: count + 2).dropFirst().dropLast()
+        let raw = Sampling.geomspace(from, to, count: count + 2).dropFirst().dropLast().map { offset + $0 }
         var levels: [Double] = []
-        for value in ratios {
-            let rounded = offset == 0 ? roundedToTwoDigits(value) : offset + value
-            if rounded > low, rounded < high, rounded != levels.last { levels.append(rounded) }
+        for (k, value) in raw.enumerated() {
+            // Round to two digits of the gap to the nearest neighbour, so labels stay short.
+            let previousGap = k > 0 ? value - raw[k - 1] : .infinity
+            let nextGap = k + 1 < raw.count ? raw[k + 1] - value : .infinity
+            let gap = min(previousGap, nextGap, high - low)
+            let rounded = roundedToGap(value, gap: gap)
+            let level = rounded > low && rounded < high && rounded > (levels.last ?? -.infinity) ? rounded : value
+            if level > (levels.last ?? -.infinity) { levels.append(level) }
         }
         return levels
     }
 
-    /// `value` rounded to two significant digits, as the double nearest the decimal (0.0123 -> 0.012).
-    static func roundedToTwoDigits(_ value: Double) -> Double {
-        guard value.isFinite, value != 0 else { return value }
-        let exponent = Ticks.decimalExponent(abs(value)) - 1
-        let digits = (value / Ticks.powerOfTen(exponent)).rounded()
-        return Ticks.scaled(Int(digits), exponent: exponent)
+    /// `value` rounded to a multiple of 10^(floor(log10(gap)) - 1): two significant digits of the gap.
+    static func roundedToGap(_ value: Double, gap: Double) -> Double {
+        guard value.isFinite, gap > 0, gap.isFinite else { return value }
+        let exponent = Ticks.decimalExponent(gap) - 1
+        let units = (value / Ticks.powerOfTen(exponent)).rounded()
+        guard abs(units) < 1e15 else { return value }
+        return Ticks.scaled(Int(units), exponent: exponent)
     }
 
     /// Smallest and largest finite values, or nil when there are none.
