@@ -7,6 +7,7 @@ public struct ContourLines: Sendable, Equatable {
     /// Joined polylines; a closed curve repeats its first point at the end.
     public var polylines: [[Point]]
 
+    /// Lines of `level` made of `polylines`.
     public init(level: Double, polylines: [[Point]]) {
         self.level = level
         self.polylines = polylines

@@ -5,10 +5,11 @@ public struct ContourBand: Sendable, Equatable {
     /// Exclusive upper bound; +infinity for the band above the last level.
     public var upper: Double
     /// Counter-clockwise polygons (for increasing grid coordinates) that tile the band without gaps or
-    /// overlaps: rectangles for runs of cells wholly inside the band and the clipped parts of the cells
-    /// its borders cross. Fill them as one path (nonzero winding) to get a seamless region.
+    /// overlaps: within each row of grid cells, one polygon per connected stretch of the band. Fill
+    /// them as one path (nonzero winding) to get a seamless region.
     public var polygons: [[Point]]
 
+    /// The band lower <= f < upper covered by `polygons`.
     public init(lower: Double, upper: Double, polygons: [[Point]]) {
         self.lower = lower
         self.upper = upper
@@ -24,7 +25,7 @@ extension Contour {
     /// colour k and together the bands cover every cell without a NaN or infinite corner. A band may
     /// have no polygons. The borders of the bands are exactly the segments of ``lines(_:level:)``.
     ///
-    /// Complexity: O(cells x log(levels) + output), one pass over the grid.
+    /// Complexity: O(cells + output), one pass over the grid; no allocation per cell.
     public static func bands(_ grid: Grid2D, levels: [Double]) -> [ContourBand] {
         let levels = Array(Set(levels.filter(\.isFinite))).sorted()
         var bands = (0...levels.count).map { k in

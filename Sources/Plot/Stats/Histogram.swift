@@ -23,6 +23,7 @@ public enum HistogramError: Error, Equatable, CustomStringConvertible {
     /// `.edges` not strictly increasing at this index.
     case edgesNotIncreasing(index: Int)
 
+    /// What went wrong, in words a student understands.
     public var description: String {
         switch self {
         case .invalidBinCount(let n):
@@ -52,6 +53,8 @@ public struct Histogram: Sendable, Equatable {
     /// Number of values in each bin.
     public var counts: [Int]
 
+    /// A histogram from given edges and counts (`edges.count == counts.count + 1`), e.g. one
+    /// computed elsewhere.
     public init(edges: [Double], counts: [Int]) {
         self.edges = edges
         self.counts = counts
