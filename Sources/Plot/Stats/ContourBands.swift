@@ -25,7 +25,8 @@ extension Contour {
     /// colour k and together the bands cover every cell without a NaN or infinite corner. A band may
     /// have no polygons. The borders of the bands are exactly the segments of ``lines(_:level:)``.
     ///
-    /// Complexity: O(cells + output), one pass over the grid; no allocation per cell.
+    /// Complexity: O(cells x log(levels) + output) in one pass over the grid, with no allocation
+    /// per cell.
     public static func bands(_ grid: Grid2D, levels: [Double]) -> [ContourBand] {
         let levels = Array(Set(levels.filter(\.isFinite))).sorted()
         var bands = (0...levels.count).map { k in
