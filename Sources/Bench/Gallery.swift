@@ -160,12 +160,63 @@ enum Gallery {
             equalAspect: true, marks: marks))
     }
 
+    /// The cost J(w, b) of a straight-line fit to a small data set, and a gradient descent on it.
+    static func costBowl() -> (grid: Grid2D, path: [Point]) {
+        var noise = Noise(state: 5)
+        let xs = (0..<30).map { Double($0) * 4 / 29 }
+        let ys = xs.map { 2 * $0 - 3 + 0.8 * noise.normal() }
+        let m = Double(xs.count)
+        func cost(_ w: Double, _ b: Double) -> Double {
+            zip(xs, ys).reduce(0) { $0 + (w * $1.0 + b - $1.1) * (w * $1.0 + b - $1.1) } / (2 * m)
+        }
+        let grid = Sampling.grid(x: -2...6, y: -9...6, nx: 200, ny: 200, cost)
+        var w = -1.0, b = 4.5
+        var path = [Point(w, b)]
+        for _ in 0..<99 {
+            let errors = zip(xs, ys).map { w * $0.0 + b - $0.1 }
+            let dw = zip(errors, xs).reduce(0) { $0 + $1.0 * $1.1 } / m
+            let db = errors.reduce(0, +) / m
+            w -= 0.29 * dw
+            b -= 0.29 * db
+            path.append(Point(w, b))
+        }
+        return (grid, path)
+    }
+
     static func contourWithPath() -> Figure {
-        Figure(panel: Panel(title: "contours pending", marks: [.line(x: [0, 1], y: [0, 1])]))
+        let (grid, path) = costBowl()
+        let minimum = Point(grid.xs[grid.values.indices.min { grid.values[$0] < grid.values[$1] }! % grid.xs.count],
+                            grid.ys[grid.values.indices.min { grid.values[$0] < grid.values[$1] }! / grid.xs.count])
+        return Figure(panel: Panel(
+            title: "Gradient descent on the cost J(w, b)", xLabel: "w", yLabel: "b",
+            marks: [
+                .contour(grid, levels: .logarithmic(14), colorBar: "J(w, b)"),
+                .path(path, color: Palette.color(4), label: "descent path (α = 0.29)"),
+                .points([path[0]], marker: .square, size: 11, color: Palette.color(4), label: "start"),
+                .points([path[path.count - 1]], marker: .circle, size: 11, color: Palette.color(4), label: "after 100 steps"),
+                .points([minimum], marker: .plus, size: 18, color: .black, label: "minimum"),
+            ]))
     }
 
     static func filledContour() -> Figure {
-        Figure(panel: Panel(title: "filled contours pending", marks: [.line(x: [0, 1], y: [0, 1])]))
+        var noise = Noise(state: 9)
+        var points: [[Point]] = [[], []]
+        for _ in 0..<75 {
+            points[0].append(Point(-1 + 0.9 * noise.normal(), -0.6 + 0.9 * noise.normal()))
+            points[1].append(Point(1.1 + 0.9 * noise.normal(), 0.8 + 0.9 * noise.normal()))
+        }
+        let grid = Sampling.grid(x: -4...4, y: -3.5...3.5, nx: 300, ny: 300) { x, y in
+            1 / (1 + exp(-(2.1 * x + 1.4 * y - 0.2)))
+        }
+        return Figure(width: 700, height: 520, panel: Panel(
+            title: "Logistic regression: P(y = 1 | x)", xLabel: "x₁", yLabel: "x₂",
+            marks: [
+                .filledContour(grid, levels: .values([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]),
+                               colormap: .diverging, opacity: 0.6, colorBar: "probability"),
+                .contour(grid, levels: .values([0.5]), color: .black, width: 2, label: "boundary P = 0.5"),
+                .points(points[0], marker: .circle, color: Palette.color(0), label: "y = 0"),
+                .points(points[1], marker: .triangle, color: Palette.color(1), label: "y = 1"),
+            ]))
     }
 
     static func logAxis() -> Figure {

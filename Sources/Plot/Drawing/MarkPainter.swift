@@ -41,18 +41,20 @@ struct MarkPainter {
         if spec.vertexMarkers || spec.arrows {
             let pixels = spec.points.map(transform.pixel).filter { $0.isFinite && guardRect.contains($0) }
             if spec.vertexMarkers {
-                drawMarkers(pixels, marker: .circle, filled: true, size: max(4, width * 2.2), color: color,
-                            background: theme.background, renderer: renderer)
+                // Plain dots: on a dense path, outlined ones would wash the colour out.
+                var dots = Path(reservingCapacity: pixels.count)
+                for p in pixels { dots.addCircle(center: p, radius: max(2, width * 1.1)) }
+                renderer.fill(dots, color: color, rule: .nonZero)
             }
             if spec.arrows {
                 // An arrowhead at the end of each step long enough to show one.
                 var heads = Path()
-                let length = max(8, width * 4), half = length * 0.42
+                let length = max(7, width * 3.4), half = length * 0.45
                 for i in pixels.indices.dropFirst() {
                     let a = pixels[i - 1], b = pixels[i]
                     let dx = b.x - a.x, dy = b.y - a.y
                     let distance = (dx * dx + dy * dy).squareRoot()
-                    guard distance > length * 2.2 else { continue }
+                    guard distance > length * 1.5 else { continue }
                     addArrowHead(&heads, tip: Point(b.x - dx / distance * width * 1.5, b.y - dy / distance * width * 1.5),
                                  direction: (dx / distance, dy / distance), length: length, halfWidth: half)
                 }
@@ -280,6 +282,49 @@ func addArrowHead(_ path: inout Path, tip: Point, direction: (Double, Double), l
 }
 
 extension MarkPainter {
-    mutating func drawContour(_ spec: ContourSpec) {}
-    mutating func drawFilledContour(_ spec: FilledContourSpec) {}
+    mutating func drawContour(_ spec: ContourSpec) {
+        guard spec.grid.xs.count >= 2, spec.grid.ys.count >= 2 else { return }
+        let width = spec.width ?? 1.4
+        for (index, lines) in Contour.lines(spec.grid, levels: spec.levels).enumerated() {
+            var path = Path()
+            var segments: [(Point, Point)] = []
+            for polyline in lines.polylines {
+                let piece = polylinePath(polyline, transform: transform, bounds: guardRect, segments: &segments)
+                for element in piece.elements {
+                    switch element {
+                    case .move(let p): path.move(to: p)
+                    case .line(let p): path.line(to: p)
+                    default: break
+                    }
+                }
+            }
+            let color = index < spec.colors.count ? spec.colors[index] : theme.foreground
+            renderer.stroke(path, style: StrokeStyle(color: color, width: width, dash: spec.style.dash(width: width),
+                                                     roundCaps: spec.style == .dotted))
+        }
+    }
+
+    mutating func drawFilledContour(_ spec: FilledContourSpec) {
+        guard spec.grid.xs.count >= 2, spec.grid.ys.count >= 2 else { return }
+        let bands = Contour.bands(spec.grid, levels: spec.levels)
+        for (index, band) in bands.enumerated() where !band.polygons.isEmpty {
+            var path = Path()
+            for polygon in band.polygons {
+                path.addPolygon(polygon.map { clampForRaster(transform.pixel($0)) })
+            }
+            // Pre-blended over the background, so every band is opaque and a hairline stroke in
+            // its own colour can hide the anti-aliasing seams between neighbouring bands.
+            let base = index < spec.colors.count ? spec.colors[index] : theme.foreground
+            let color = blend(base.opacity(base.alpha * spec.opacity), over: theme.background)
+            renderer.fill(path, color: color, rule: .nonZero)
+            renderer.stroke(path, style: StrokeStyle(color: color, width: 0.6))
+        }
+    }
+
+    /// `color` composited over an opaque `background`.
+    private func blend(_ color: Color, over background: Color) -> Color {
+        let a = color.alpha
+        return Color(red: color.red * a + background.red * (1 - a), green: color.green * a + background.green * (1 - a),
+                     blue: color.blue * a + background.blue * (1 - a))
+    }
 }

@@ -27,15 +27,14 @@ struct AxisExtent: Sendable, Equatable {
         }
     }
 
-    /// Automatic limits: the loose data widened by `margin` of its span (in the scale's linear
-    /// space), then joined with the tight data. Nil when there is no data at all.
+    /// Automatic limits: the tight data's range when there is any (a heatmap, a contour), else the
+    /// loose data widened by `margin` of its span (in the scale's linear space). Nil without data.
     func automaticLimits(scale: Scale, margin: Double = 0.05) -> (lower: Double, upper: Double)? {
         var lower = Double.infinity, upper = -Double.infinity
         let hasTight = tightLower <= tightUpper
-        if hasTight && looseLower <= looseUpper {
-            // A heatmap or contour fills the plot edge to edge; data on it gets no extra margin.
-            lower = looseLower
-            upper = looseUpper
+        if hasTight {
+            // A heatmap or contour fills the plot edge to edge and sets the limits: points drawn on
+            // it are clipped at its edges rather than leaving blank strips around it.
         } else if looseLower <= looseUpper {
             var a = scale.forward(looseLower), b = scale.forward(looseUpper)
             if a == b {

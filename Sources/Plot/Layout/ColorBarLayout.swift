@@ -23,18 +23,14 @@ struct ColorBarLayout: Sendable {
                 && value <= upper + 1e-9 * (upper - lower) {
                 ticks.append(((value - lower) / (upper - lower), label))
             }
-        case .discrete(let boundaries, let colors):
-            // Blocks of equal height; a label at every k-th boundary so labels never touch.
-            let blocks = colors.count == boundaries.count ? boundaries.count : max(1, boundaries.count - 1)
-            let labels = levelLabels(boundaries)
-            let centred = colors.count == boundaries.count
-            let positions = boundaries.indices.map { i in
-                centred ? (Double(i) + 0.5) / Double(blocks) : Double(i) / Double(blocks)
-            }
-            let spacing = height / Double(max(1, blocks))
-            let every = max(1, Int((tickHeight + 4) / max(spacing, 1e-9)) + 1)
-            for i in boundaries.indices where i % every == 0 || (i == boundaries.count - 1 && every == 1) {
-                ticks.append((positions[i], labels[i]))
+        case .discrete(let colors, let levels, let positions):
+            // Blocks of equal height; a label at every k-th level so labels never touch.
+            let blocks = Double(max(1, colors.count))
+            let labels = levelLabels(levels)
+            let spacing = height / blocks * (positions.count >= 2 ? positions[1] - positions[0] : 1)
+            let every = max(1, Int(((tickHeight + 3) / max(spacing, 1e-9)).rounded(.up)))
+            for i in levels.indices where i % every == 0 {
+                ticks.append((positions[i] / blocks, labels[i]))
             }
         }
         let labelWidth = ticks.map { renderer.measure($0.1, font: font).width }.max() ?? 0
@@ -67,14 +63,14 @@ struct ColorBarLayout: Sendable {
                     renderer.fill(path, color: color, rule: .nonZero)
                 }
             }
-        case .discrete(let boundaries, let colors):
-            let blocks = colors.count
-            _ = boundaries
-            let h = bar.height / Double(max(1, blocks))
+        case .discrete(let colors, _, _):
+            let h = bar.height / Double(max(1, colors.count))
             for (i, color) in colors.enumerated() {
                 var path = Path()
-                path.addRect(Rect(x: bar.x, y: bar.maxY - Double(i + 1) * h, width: bar.width, height: h))
-                renderer.fill(path, color: color.opacity(1), rule: .nonZero)
+                // Blocks overlap by a hair so no seam shows between them.
+                path.addRect(Rect(x: bar.x, y: bar.maxY - Double(i + 1) * h, width: bar.width,
+                                  height: h + (i == 0 ? 0 : 0.5)))
+                renderer.fill(path, color: color, rule: .nonZero)
             }
         }
         var frame = Path()

@@ -249,9 +249,10 @@ struct ColorBarSpec: Sendable {
     enum Kind: Sendable {
         /// A smooth map from `lower...upper`.
         case continuous(colormap: Colormap, lower: Double, upper: Double)
-        /// Equal blocks between level boundaries (contours): `colors.count == boundaries.count - 1`,
-        /// or one colour per level (lines) when `colors.count == boundaries.count`.
-        case discrete(boundaries: [Double], colors: [Color])
+        /// Equal blocks, one per colour from the bottom, with level labels at positions measured
+        /// in blocks from the bottom (filled contours label the borders between blocks, contour
+        /// lines the middle of each block).
+        case discrete(colors: [Color], levels: [Double], positions: [Double])
     }
     var kind: Kind
     var label: String
