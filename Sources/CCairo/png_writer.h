@@ -13,7 +13,23 @@ typedef struct {
     size_t size;
     size_t capacity;
     int failed;
+    /// libpng's message when encoding failed.
+    char message[128];
 } ccairo_png_buffer;
+
+static void ccairo_png_error(png_structp png, png_const_charp message) {
+    ccairo_png_buffer *buffer = (ccairo_png_buffer *)png_get_error_ptr(png);
+    if (buffer && message) {
+        strncpy(buffer->message, message, sizeof buffer->message - 1);
+        buffer->message[sizeof buffer->message - 1] = 0;
+    }
+    png_longjmp(png, 1);
+}
+
+static void ccairo_png_warning(png_structp png, png_const_charp message) {
+    (void)png;
+    (void)message;
+}
 
 static void ccairo_png_append(png_structp png, png_bytep bytes, png_size_t length) {
     ccairo_png_buffer *buffer = (ccairo_png_buffer *)png_get_io_ptr(png);
@@ -47,16 +63,18 @@ static inline void ccairo_png_buffer_free(ccairo_png_buffer *buffer) {
 }
 
 /// Encodes 8-bit RGB (channels 3) or RGBA (channels 4) rows into `out`.
+/// With `native_xrgb` set, the rows are Cairo RGB24 pixels (32-bit native-endian 0x00RRGGBB)
+/// written as RGB without a copy: libpng swaps and strips the padding byte itself.
 /// `level` is the zlib level; rows are written without filters (the fast path).
 /// `pixels_per_meter` goes into a pHYs chunk (0 leaves it out); `title` and
 /// `description` become tEXt chunks when not NULL. Returns 0 on success.
 static inline int ccairo_png_encode(const unsigned char *pixels, int width, int height,
-                                    int stride, int channels, int level,
+                                    int stride, int channels, int native_xrgb, int level,
                                     unsigned int pixels_per_meter,
                                     const char *title, const char *description,
                                     ccairo_png_buffer *out) {
     if (width <= 0 || height <= 0 || (channels != 3 && channels != 4)) return -1;
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, out, ccairo_png_error, ccairo_png_warning);
     if (!png) return -2;
     png_infop info = png_create_info_struct(png);
     if (!info) {
@@ -94,6 +112,21 @@ static inline int ccairo_png_encode(const unsigned char *pixels, int width, int 
     }
     if (text_count > 0) png_set_text(png, info, texts, text_count);
     png_write_info(png, info);
+    // Transforms go after png_write_info: libpng learns the colour type there.
+    if (native_xrgb) {
+        if (channels != 3) {
+            png_destroy_write_struct(&png, &info);
+            return -1;
+        }
+        const unsigned int probe = 1;
+        if (*(const unsigned char *)&probe == 1) {
+            // Little-endian memory order is B, G, R, padding.
+            png_set_bgr(png);
+            png_set_filler(png, 0, PNG_FILLER_AFTER);
+        } else {
+            png_set_filler(png, 0, PNG_FILLER_BEFORE);
+        }
+    }
     for (int row = 0; row < height; row++) {
         png_write_row(png, (png_const_bytep)(pixels + (size_t)row * (size_t)stride));
     }

@@ -307,17 +307,34 @@ extension MarkPainter {
     mutating func drawFilledContour(_ spec: FilledContourSpec) {
         guard spec.grid.xs.count >= 2, spec.grid.ys.count >= 2 else { return }
         let bands = Contour.bands(spec.grid, levels: spec.levels)
-        for (index, band) in bands.enumerated() where !band.polygons.isEmpty {
-            var path = Path()
-            for polygon in band.polygons {
-                path.addPolygon(polygon.map { clampForRaster(transform.pixel($0)) })
+        // Each band is painted as the union of itself and every band above it, over the band
+        // below. Neighbouring bands then leave no anti-aliased seam of background between them:
+        // a boundary pixel blends exactly the two colours that meet there.
+        var unions = [Path](repeating: Path(), count: bands.count)
+        var running = Path()
+        for index in bands.indices.reversed() {
+            for polygon in bands[index].polygons {
+                running.addPolygon(polygon.map { clampForRaster(transform.pixel($0)) })
             }
-            // Pre-blended over the background, so every band is opaque and a hairline stroke in
-            // its own colour can hide the anti-aliasing seams between neighbouring bands.
+            unions[index] = running
+        }
+        let lowest = bands.firstIndex { !$0.polygons.isEmpty }
+        for (index, band) in bands.enumerated() where !band.polygons.isEmpty {
             let base = index < spec.colors.count ? spec.colors[index] : theme.foreground
+            // Pre-blended over the background, so stacked unions never darken a translucent map.
             let color = blend(base.opacity(base.alpha * spec.opacity), over: theme.background)
+            var path = unions[index]
+            if index == lowest, spec.grid.values.allSatisfy(\.isFinite) {
+                // With no holes, the lowest union is the whole grid: one rectangle.
+                let a = clampForRaster(transform.pixel(Point(spec.grid.xs[0], spec.grid.ys[0])))
+                let b = clampForRaster(transform.pixel(Point(spec.grid.xs[spec.grid.xs.count - 1],
+                                                             spec.grid.ys[spec.grid.ys.count - 1])))
+                if a.isFinite && b.isFinite {
+                    path = Path()
+                    path.addRect(Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y)))
+                }
+            }
             renderer.fill(path, color: color, rule: .nonZero)
-            renderer.stroke(path, style: StrokeStyle(color: color, width: 0.6))
         }
     }
 
