@@ -285,7 +285,7 @@ extension MarkPainter {
     mutating func drawContour(_ spec: ContourSpec) {
         guard spec.grid.xs.count >= 2, spec.grid.ys.count >= 2 else { return }
         let width = spec.width ?? 1.4
-        for (index, lines) in Contour.lines(spec.grid, levels: spec.levels).enumerated() {
+        for (index, lines) in spec.lines.enumerated() {
             var path = Path()
             var segments: [(Point, Point)] = []
             for polyline in lines.polylines {
@@ -306,7 +306,7 @@ extension MarkPainter {
 
     mutating func drawFilledContour(_ spec: FilledContourSpec) {
         guard spec.grid.xs.count >= 2, spec.grid.ys.count >= 2 else { return }
-        let bands = Contour.bands(spec.grid, levels: spec.levels)
+        let bands = spec.bands
         // Each band is painted as the union of itself and every band above it, over the band
         // below. Neighbouring bands then leave no anti-aliased seam of background between them:
         // a boundary pixel blends exactly the two colours that meet there.

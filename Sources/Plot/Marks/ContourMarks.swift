@@ -18,7 +18,7 @@ public enum ContourLevels: Sendable, Equatable {
 
 extension Mark {
     /// Contour lines of `grid` (marching squares), coloured by level with `colormap`, or all in
-    /// `color` when one is given.
+    /// `color` when one is given. The lines are traced here, once, however often the figure is drawn.
     ///
     /// - Parameter colorBar: the colour bar's title; nil shows none.
     public static func contour(_ grid: Grid2D, levels: ContourLevels = .automatic(10), colormap: Colormap = .viridis,
@@ -34,7 +34,8 @@ extension Mark {
             ColorBarSpec(kind: .discrete(colors: colors, levels: values, positions: values.indices.map { Double($0) + 0.5 }),
                          label: $0)
         }
-        return Mark(.contour(ContourSpec(grid: grid, levels: values, colors: colors, width: width, style: style,
+        let lines = problem == nil ? Contour.lines(grid, levels: values) : []
+        return Mark(.contour(ContourSpec(grid: grid, levels: values, lines: lines, colors: colors, width: width, style: style,
                                          colorBar: bar)),
                     label: label, problem: problem)
     }
@@ -54,7 +55,8 @@ extension Mark {
                                          positions: values.indices.map { Double($0) + 1 }),
                          label: $0)
         }
-        return Mark(.filledContour(FilledContourSpec(grid: grid, levels: values, colors: colors,
+        let bands = problem == nil ? Contour.bands(grid, levels: values) : []
+        return Mark(.filledContour(FilledContourSpec(grid: grid, levels: values, bands: bands, colors: colors,
                                                      opacity: clampOpacity(opacity), colorBar: bar)),
                     problem: problem)
     }

@@ -227,6 +227,8 @@ struct ArrowSpec: Sendable {
 struct ContourSpec: Sendable {
     var grid: Grid2D
     var levels: [Double]
+    /// Traced when the mark is made, so drawing the figure in several formats traces once.
+    var lines: [ContourLines]
     /// One colour per level.
     var colors: [Color]
     var width: Double?
@@ -238,7 +240,9 @@ struct FilledContourSpec: Sendable {
     var grid: Grid2D
     /// Band boundaries, increasing: band i lies between levels[i] and levels[i + 1].
     var levels: [Double]
-    /// One colour per band (levels.count - 1).
+    /// Computed when the mark is made: n + 1 bands for n levels, lowest first.
+    var bands: [ContourBand]
+    /// One colour per band (levels.count + 1).
     var colors: [Color]
     var opacity: Double
     var colorBar: ColorBarSpec?
