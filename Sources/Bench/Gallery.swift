@@ -2,7 +2,7 @@ import Foundation
 import Plot
 
 /// Example figures covering every mark and scale: `swift run bench gallery DIR` writes each as
-/// PNG (and the first few also as SVG and PDF) so they can be looked at side by side.
+/// PNG, SVG and PDF so they can be looked at side by side.
 enum Gallery {
     /// Every gallery figure with its file name (no extension).
     static func figures() -> [(name: String, figure: Figure)] {
@@ -26,12 +26,11 @@ enum Gallery {
         ]
     }
 
-    /// Writes the gallery into `directory` and prints one line per file.
+    /// Writes the gallery into `directory` as PNG, SVG and PDF, and prints one line per file.
     static func write(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for (index, (name, figure)) in figures().enumerated() {
-            let formats: [OutputFormat] = index < 3 || name.contains("contour") ? [.png, .svg, .pdf] : [.png]
-            for format in formats {
+        for (name, figure) in figures() {
+            for format in OutputFormat.allCases {
                 let url = directory.appendingPathComponent("\(name).\(format.rawValue)")
                 try figure.write(to: url)
                 print("gallery: wrote \(url.path)")
@@ -63,7 +62,7 @@ enum Gallery {
             marks: [
                 .line(x: xs, y: xs.map { sin($0) }, label: "sin θ"),
                 .line(x: xs, y: xs.map { cos($0) * 0.8 }, style: .dashed, label: "0.8 cos θ"),
-                .line(x: xs, y: xs.map { sin($0) * exp(-$0 / 6) }, style: .dotted, label: "sin θ · e^(−θ/6)"),
+                .line(x: xs, y: xs.map { sin($0) * exp(-$0 / 6) }, style: .dotted, label: "sin θ · exp(−θ/6)"),
             ]))
     }
 

@@ -118,6 +118,13 @@ extension Figure {
               width * scale <= limit, height * scale <= limit, (width * scale).rounded() >= 1,
               (height * scale).rounded() >= 1
         else { throw PlotError.invalidSize(width: width, height: height) }
+        // 100 megapixels (400 MB of pixels) is far beyond any figure and still allocatable.
+        guard width * scale * height * scale <= 100_000_000 else { throw PlotError.invalidSize(width: width, height: height) }
+        let sizes = [theme.tickLabelSize, theme.axisLabelSize, theme.titleSize, theme.suptitleSize, theme.legendSize,
+                     theme.annotationSize, theme.lineWidth, theme.markerSize]
+        guard sizes.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 500 }) else {
+            throw PlotError.invalidTheme("font sizes, line width and marker size must be finite and in 0...500 px")
+        }
         guard !panels.isEmpty else { throw PlotError.emptyFigure }
         guard rows >= 1, columns >= 1, rows <= 100, columns <= 100, rows * columns >= panels.count else {
             throw PlotError.invalidGrid(rows: rows, columns: columns, panels: panels.count)

@@ -6,10 +6,13 @@ public enum PlotError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyPanel(panel: Int)
     /// A panel's marks hold no finite data, so there is nothing to scale the axes to.
     case noFiniteData(panel: Int)
-    /// Width or height outside 1...20000 px (after the scale factor), or not finite.
+    /// Width or height outside 1...20000 px (after the scale factor), not finite, or more than
+    /// 100 megapixels in all.
     case invalidSize(width: Double, height: Double)
     /// A scale factor that is not a finite number in 0.25...8.
     case invalidScale(Double)
+    /// A theme with sizes that cannot be drawn.
+    case invalidTheme(String)
     /// The panel grid cannot hold the panels (rows or columns below 1, or too few cells).
     case invalidGrid(rows: Int, columns: Int, panels: Int)
     /// Explicit axis limits that are not finite or not increasing.
@@ -43,6 +46,8 @@ public enum PlotError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "must be between 1 and 20000 px."
         case .invalidScale(let scale):
             return "Scale factor \(scale) is invalid: use a finite number between 0.25 and 8 (1, 2 or 3 for print)."
+        case .invalidTheme(let reason):
+            return "The theme is invalid: \(reason)."
         case .invalidGrid(let rows, let columns, let panels):
             return "A grid of \(rows) x \(columns) cannot hold \(panels) panels: rows and columns must be "
                 + "at least 1 and rows x columns at least the number of panels."

@@ -121,7 +121,7 @@ struct MarkPainter {
     }
 
     private mutating func drawRule(_ spec: RuleSpec) {
-        let width = spec.width ?? 1.5
+        let width = spec.width ?? 1.6
         var path = Path()
         if spec.horizontal {
             let y = transform.y.pixel(spec.value)

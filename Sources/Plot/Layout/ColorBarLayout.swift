@@ -18,7 +18,7 @@ struct ColorBarLayout: Sendable {
         var ticks: [(Double, String)] = []
         switch spec.kind {
         case .continuous(_, let lower, let upper):
-            let set = Ticks.linear(lower: lower, upper: upper, maxIntervals: min(9, max(2, Int(height / 50))))
+            let set = Ticks.linear(lower: lower, upper: upper, maxIntervals: clampedInt(height / 50, 2...9))
             for (value, label) in zip(set.values, set.labels) where value >= lower - 1e-9 * (upper - lower)
                 && value <= upper + 1e-9 * (upper - lower) {
                 ticks.append(((value - lower) / (upper - lower), label))
@@ -28,7 +28,7 @@ struct ColorBarLayout: Sendable {
             let blocks = Double(max(1, colors.count))
             let labels = levelLabels(levels)
             let spacing = height / blocks * (positions.count >= 2 ? positions[1] - positions[0] : 1)
-            let every = max(1, Int(((tickHeight + 3) / max(spacing, 1e-9)).rounded(.up)))
+            let every = clampedInt(((tickHeight + 3) / max(spacing, 1e-9)).rounded(.up), 1...10_000)
             for i in levels.indices where i % every == 0 {
                 ticks.append((positions[i] / blocks, labels[i]))
             }
@@ -122,6 +122,13 @@ func significantLabel(_ value: Double) -> String {
     }
     text = mantissa + suffix
     return text
+}
+
+/// `value` truncated to an integer inside `range`; NaN gives the lower bound. Layout arithmetic
+/// never traps on odd sizes this way.
+func clampedInt(_ value: Double, _ range: ClosedRange<Int>) -> Int {
+    guard value.isFinite else { return value == .infinity ? range.upperBound : range.lowerBound }
+    return Int(min(max(value, Double(range.lowerBound)), Double(range.upperBound)))
 }
 
 /// A coordinate moved to the nearest half pixel, so 1 px lines fall on whole pixels.

@@ -27,7 +27,7 @@ func legendEntries(_ marks: [Mark], theme: Theme) -> [LegendEntry] {
         case .band(let spec):
             symbol = .swatch(color: (spec.color ?? theme.foreground).opacity(spec.opacity), stroke: nil)
         case .rule(let spec):
-            symbol = .line(color: spec.color ?? theme.axisColor, style: spec.style, width: spec.width ?? 1.5)
+            symbol = .line(color: spec.color ?? theme.axisColor, style: spec.style, width: spec.width ?? 1.6)
         case .arrow(let spec):
             symbol = .line(color: spec.color ?? theme.foreground, style: .solid, width: spec.width ?? 1.5)
         case .contour(let spec):

@@ -66,7 +66,7 @@ struct PanelMeasurement {
         let labelHeight = renderer.measure("Ag", font: labelFont).height
         let xTicks = chooseXTicks(width: width)
         let yTicks = AxisTicks.make(for: panel.y, lower: prepared.yLimits.lower, upper: prepared.yLimits.upper,
-                                    maxIntervals: min(9, max(2, Int(height / 52))))
+                                    maxIntervals: clampedInt(height / 52, 2...9))
         let yLabelWidth = yTicks.labels.map { renderer.measure($0, font: tickFont).width }.max() ?? 0
         let tickBlock = Spacing.tickLength + Spacing.tickLabelGap
         margins.left += yLabelWidth + tickBlock
@@ -92,7 +92,7 @@ struct PanelMeasurement {
     /// Linear x ticks as many as fit without their labels touching.
     private func chooseXTicks(width: Double) -> AxisTicks {
         let xAxis = panel.x
-        var intervals = min(9, max(2, Int(width / 75)))
+        var intervals = clampedInt(width / 75, 2...9)
         while true {
             let ticks = AxisTicks.make(for: xAxis, lower: prepared.xLimits.lower, upper: prepared.xLimits.upper,
                                        maxIntervals: intervals)

@@ -57,7 +57,7 @@ public enum LineStyle: Sendable, Equatable {
         switch self {
         case .solid: return []
         case .dashed: return [max(5, 3.2 * width), max(3, 1.8 * width)]
-        case .dotted: return [0.01, max(2.5, 1.9 * width)]
+        case .dotted: return [0.01, max(3, 2.1 * width)]
         }
     }
 }
