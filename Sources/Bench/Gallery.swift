@@ -23,6 +23,8 @@ enum Gallery {
             ("14-subplots", subplots()),
             ("15-scale-2x", lineStyles().scaled(2)),
             ("16-diverging-nan", diverging()),
+            ("17-learning-curve", learningCurve()),
+            ("18-tree-diagram", treeDiagram()),
         ]
     }
 
@@ -300,5 +302,42 @@ enum Gallery {
             title: "A diverging cost (α too large): NaN and ∞ are skipped", xLabel: "iteration", yLabel: "cost",
             yScale: .log,
             marks: [.line(y: cost, label: "α = 0.8"), .points(x: [25], y: [.nan])]))
+    }
+
+    static func learningCurve() -> Figure {
+        let degrees = (1...10).map(Double.init)
+        let training = degrees.map { 30 / $0 + 2 }
+        let validation = degrees.map { 30 / $0 + 2 + 0.35 * ($0 - 2) * ($0 - 2) }
+        return Figure(panel: Panel(
+            title: "Under- and over-fitting", xLabel: "polynomial degree", yLabel: "mean squared error",
+            xTicks: degrees.map { AxisTick($0, String(Int($0))) },
+            marks: [
+                .line(x: degrees, y: training, marker: .circle, label: "training"),
+                .line(x: degrees, y: validation, style: .dashed, marker: .square, label: "validation"),
+                .verticalRule(x: 3, style: .dotted, label: "best degree"),
+            ]))
+    }
+
+    static func treeDiagram() -> Figure {
+        let box = Color(hex: 0xF2F2F2)
+        let leafA = Palette.color(0).opacity(0.18), leafB = Palette.color(1).opacity(0.25)
+        let nodes: [(String, Point, Color)] = [
+            ("petal length ≤ 2.45 cm", Point(0, 3), box),
+            ("setosa (50)", Point(-1.5, 2), leafA),
+            ("petal width ≤ 1.75 cm", Point(1.5, 2), box),
+            ("versicolor (49 / 54)", Point(0.5, 1), leafB),
+            ("virginica (45 / 46)", Point(2.5, 1), leafB),
+        ]
+        var marks: [Mark] = []
+        for (from, to, answer) in [(0, 1, "yes"), (0, 2, "no"), (2, 3, "yes"), (2, 4, "no")] {
+            let a = nodes[from].1, b = nodes[to].1
+            marks.append(.arrow(from: Point(a.x, a.y - 0.17), to: Point(b.x, b.y + 0.2)))
+            marks.append(.text(answer, at: Point((a.x + b.x) / 2, (a.y + b.y) / 2), anchor: b.x < a.x ? .trailing : .leading,
+                               offset: (b.x < a.x ? -6 : 6, 0), color: Color(hex: 0x555555)))
+        }
+        for (text, position, fill) in nodes { marks.append(.text(text, at: position, box: fill)) }
+        return Figure(width: 800, height: 420, panel: Panel(
+            title: "A decision tree for the iris data", xLimits: -2.6...3.6, yLimits: 0.6...3.4, grid: false,
+            showsAxes: false, marks: marks))
     }
 }

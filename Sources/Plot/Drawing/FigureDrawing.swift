@@ -29,8 +29,8 @@ struct FigureDrawing {
 
         if panel.showsAxes {
             drawAxes(layout, on: renderer)
-        } else {
-            // A hairline frame shows where a picture (a digit) ends.
+        } else if layout.prepared.marks.contains(where: { if case .cells = $0.kind { return true } else { return false } }) {
+            // A hairline frame shows where a picture (a digit) ends; diagrams go without.
             var frame = Path()
             frame.addRect(Rect(x: plot.minX - 0.5, y: plot.minY - 0.5, width: plot.width + 1, height: plot.height + 1))
             renderer.stroke(frame, style: StrokeStyle(color: Color(hex: 0xBBBBBB), width: 1))

@@ -38,6 +38,12 @@ struct MarkPainter {
         let path = polylinePath(spec.points, transform: transform, bounds: guardRect, segments: &obstacles.segments)
         renderer.stroke(path, style: StrokeStyle(color: color, width: width, dash: spec.style.dash(width: width),
                                                  roundCaps: spec.style == .dotted))
+        if let marker = spec.marker {
+            let pixels = spec.points.map(transform.pixel).filter { $0.isFinite && guardRect.contains($0) }
+            obstacles.points.append(contentsOf: pixels)
+            drawMarkers(pixels, marker: marker, filled: true, size: theme.markerSize, color: color,
+                        background: theme.background, renderer: renderer)
+        }
         if spec.vertexMarkers || spec.arrows {
             let pixels = spec.points.map(transform.pixel).filter { $0.isFinite && guardRect.contains($0) }
             if spec.vertexMarkers {
@@ -153,8 +159,31 @@ struct MarkPainter {
         case .above: (h, v) = (.center, .bottom)
         case .below: (h, v) = (.center, .top)
         }
+        if let fill = spec.box {
+            let metrics = renderer.measure(spec.text, font: font)
+            let padding = font.size * 0.45
+            let box = textBoxRect(metrics, anchor: point, horizontal: h, vertical: v)
+            var path = Path()
+            path.addRect(Rect(x: box.x - padding, y: box.y - padding * 0.6, width: box.width + 2 * padding,
+                              height: box.height + 1.2 * padding))
+            renderer.fill(path, color: fill, rule: .nonZero)
+            renderer.stroke(path, style: StrokeStyle(color: (spec.color ?? theme.foreground).opacity(0.7), width: 1))
+        }
         renderer.drawText(spec.text, anchor: point, font: font, color: spec.color ?? theme.foreground,
                           horizontal: h, vertical: v)
+    }
+
+    private func textBoxRect(_ metrics: TextMetrics, anchor: Point, horizontal: HorizontalAlignment,
+                             vertical: VerticalAlignment) -> Rect {
+        let x = horizontal == .left ? anchor.x : horizontal == .center ? anchor.x - metrics.width / 2 : anchor.x - metrics.width
+        let y: Double
+        switch vertical {
+        case .top: y = anchor.y
+        case .center: y = anchor.y - metrics.height / 2
+        case .baseline: y = anchor.y - metrics.ascent
+        case .bottom: y = anchor.y - metrics.height
+        }
+        return Rect(x: x, y: y, width: metrics.width, height: metrics.height)
     }
 
     private mutating func drawArrow(_ spec: ArrowSpec) {

@@ -1,7 +1,7 @@
 /// One row of a legend: a small sample of the mark and its label.
 struct LegendEntry: Sendable {
     enum Symbol: Sendable {
-        case line(color: Color, style: LineStyle, width: Double)
+        case line(color: Color, style: LineStyle, width: Double, marker: Marker? = nil)
         case marker(Marker, filled: Bool, color: Color, size: Double)
         case swatch(color: Color, stroke: Color?)
     }
@@ -17,7 +17,7 @@ func legendEntries(_ marks: [Mark], theme: Theme) -> [LegendEntry] {
         switch mark.kind {
         case .line(let spec):
             symbol = .line(color: spec.color ?? theme.foreground, style: spec.style,
-                           width: spec.width ?? theme.lineWidth)
+                           width: spec.width ?? theme.lineWidth, marker: spec.marker)
         case .points(let spec):
             symbol = .marker(spec.marker, filled: spec.filled, color: spec.color ?? theme.foreground,
                              size: min(spec.size ?? theme.markerSize, 12))
@@ -102,12 +102,17 @@ struct LegendLayout {
             let centerY = rowTop + (rowHeight - 3) / 2
             let symbolX = box.x + LegendLayout.padding
             switch entry.symbol {
-            case .line(let color, let style, let width):
+            case .line(let color, let style, let width, let marker):
                 var path = Path()
                 path.move(to: Point(symbolX, centerY))
                 path.line(to: Point(symbolX + LegendLayout.symbolWidth, centerY))
                 renderer.stroke(path, style: StrokeStyle(color: color, width: width, dash: style.dash(width: width),
                                                          roundCaps: style == .dotted))
+                if let marker {
+                    drawMarkers([Point(symbolX + LegendLayout.symbolWidth / 2, centerY)], marker: marker, filled: true,
+                                size: min(theme.markerSize, 12), color: color, background: theme.background,
+                                renderer: renderer)
+                }
             case .marker(let marker, let filled, let color, let size):
                 drawMarkers([Point(symbolX + LegendLayout.symbolWidth / 2, centerY)], marker: marker, filled: filled,
                             size: size, color: color, background: theme.background, renderer: renderer)

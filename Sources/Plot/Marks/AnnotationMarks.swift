@@ -5,12 +5,14 @@ extension Mark {
     ///   - anchor: where the text sits relative to the point.
     ///   - offset: a further shift in pixels, x to the right and y upwards.
     ///   - size: font size in pixels at 1x; nil uses the theme's annotation size.
+    ///   - box: a fill colour for a box behind the text (outlined in the text colour), e.g. the
+    ///     nodes of a tree diagram; nil draws the text alone.
     public static func text(_ text: String, at position: Point, anchor: TextAnchor = .center,
                             offset: (x: Double, y: Double) = (0, 0), color: Color? = nil,
-                            size: Double? = nil, bold: Bool = false) -> Mark {
+                            size: Double? = nil, bold: Bool = false, box: Color? = nil) -> Mark {
         let valid = (size.map { $0.isFinite && $0 > 0 && $0 <= 500 } ?? true) && offset.x.isFinite && offset.y.isFinite
         return Mark(.text(TextSpec(text: text, position: position, color: color, size: size, anchor: anchor,
-                                   offset: (offset.x, offset.y), bold: bold)),
+                                   offset: (offset.x, offset.y), bold: bold, box: box)),
                     problem: valid ? nil : .invalidMark(mark: "text", reason: "size must be in 0...500 px and the offset finite"))
     }
 

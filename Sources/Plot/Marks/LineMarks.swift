@@ -5,25 +5,27 @@ extension Mark {
     /// - Parameters:
     ///   - color: nil takes the next palette colour.
     ///   - width: in pixels at 1x; nil uses the theme's line width.
+    ///   - marker: a marker at every point as well (a learning curve), nil for none.
     ///   - label: the legend entry.
     public static func line(x: [Double], y: [Double], color: Color? = nil, style: LineStyle = .solid,
-                            width: Double? = nil, label: String? = nil) -> Mark {
+                            width: Double? = nil, marker: Marker? = nil, label: String? = nil) -> Mark {
         let problem = x.count == y.count ? widthProblem("line", width)
             : PlotError.mismatchedLengths(mark: "line", expected: x.count, actual: y.count)
-        return Mark(.line(LineSpec(points: zipPoints(x, y), color: color, style: style, width: width)),
+        return Mark(.line(LineSpec(points: zipPoints(x, y), color: color, style: style, width: width, marker: marker)),
                     label: label, problem: problem)
     }
 
     /// A polyline through `y[i]` at x = 0, 1, 2, ... (a cost per iteration).
     public static func line(y: [Double], color: Color? = nil, style: LineStyle = .solid,
-                            width: Double? = nil, label: String? = nil) -> Mark {
-        line(x: (0..<y.count).map(Double.init), y: y, color: color, style: style, width: width, label: label)
+                            width: Double? = nil, marker: Marker? = nil, label: String? = nil) -> Mark {
+        line(x: (0..<y.count).map(Double.init), y: y, color: color, style: style, width: width, marker: marker,
+             label: label)
     }
 
     /// A polyline through `points`.
     public static func line(_ points: [Point], color: Color? = nil, style: LineStyle = .solid,
-                            width: Double? = nil, label: String? = nil) -> Mark {
-        Mark(.line(LineSpec(points: points, color: color, style: style, width: width)),
+                            width: Double? = nil, marker: Marker? = nil, label: String? = nil) -> Mark {
+        Mark(.line(LineSpec(points: points, color: color, style: style, width: width, marker: marker)),
              label: label, problem: widthProblem("line", width))
     }
 

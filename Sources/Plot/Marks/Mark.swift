@@ -147,6 +147,8 @@ struct LineSpec: Sendable {
     /// Arrowheads along the path (a descent path), and dots at its vertices.
     var arrows: Bool = false
     var vertexMarkers: Bool = false
+    /// A marker at every data point (a learning curve with its measured points).
+    var marker: Marker? = nil
 }
 
 struct PointSpec: Sendable {
@@ -215,6 +217,8 @@ struct TextSpec: Sendable {
     /// Shift in pixels (x right, y up) applied after anchoring.
     var offset: (dx: Double, dy: Double)
     var bold: Bool
+    /// A filled box behind the text (tree-diagram nodes, callouts), outlined in the text colour.
+    var box: Color? = nil
 }
 
 struct ArrowSpec: Sendable {
