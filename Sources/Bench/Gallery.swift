@@ -25,6 +25,7 @@ enum Gallery {
             ("16-diverging-nan", diverging()),
             ("17-learning-curve", learningCurve()),
             ("18-tree-diagram", treeDiagram()),
+            ("19-grouped-bars-long-names", groupedBars()),
         ]
     }
 
@@ -339,5 +340,21 @@ enum Gallery {
         return Figure(width: 800, height: 420, panel: Panel(
             title: "A decision tree for the iris data", xLimits: -2.6...3.6, yLimits: 0.6...3.4, grid: false,
             showsAxes: false, marks: marks))
+    }
+
+    static func groupedBars() -> Figure {
+        let names = ["alcohol", "malic acid", "ash", "alcalinity of ash", "magnesium", "total phenols", "flavanoids",
+                     "nonflavanoid phenols", "proanthocyanins", "colour intensity", "hue", "OD280/OD315", "proline"]
+        let first: [Double] = [0.8, -0.3, 0.2, -0.6, 0.1, 0.3, 1.1, -0.2, 0.1, 0.9, -0.4, 0.7, 1.3]
+        let second = first.map { $0 * 0.8 + 0.1 }
+        let xs = names.indices.map(Double.init)
+        return Figure(width: 900, height: 560, panel: Panel(
+            title: "Standardised coefficients, two solvers", yLabel: "coefficient",
+            xTicks: names.enumerated().map { AxisTick(Double($0.offset), $0.element) },
+            marks: [
+                .bars(x: xs.map { $0 - 0.2 }, heights: first, width: 0.4, label: "normal equation"),
+                .bars(x: xs.map { $0 + 0.2 }, heights: second, width: 0.4, label: "gradient descent"),
+                .horizontalRule(y: 0, style: .solid, width: 1),
+            ]))
     }
 }

@@ -93,3 +93,26 @@ struct LayoutTests {
         for i in boxes.indices.dropFirst() { #expect(boxes[i].0 > boxes[i - 1].1) }
     }
 }
+
+@Suite("Rotated category labels")
+struct RotatedLabelTests {
+    @Test("names too wide to sit side by side turn upwards and stay inside the figure without overlapping")
+    func rotatedNames() throws {
+        let names = (0..<12).map { "a rather long feature name \($0)" }
+        let panel = Panel(xLabel: "feature", xTicks: names.enumerated().map { AxisTick(Double($0.offset), $0.element) },
+                          marks: [.bars(x: names.indices.map(Double.init), heights: names.indices.map { Double($0) })])
+        let figure = Figure(width: 800, height: 600, panel: panel)
+        let (layout, renderer) = try LayoutTests.render(figure)
+        #expect(layout.panels[0].xTicks.rotated)
+        let labels = renderer.texts.filter { $0.text.hasPrefix("a rather") }
+        #expect(labels.count == 12 && labels.allSatisfy(\.rotated))
+        let page = Rect(x: 0, y: 0, width: 800, height: 600)
+        for (i, a) in labels.enumerated() {
+            #expect(page.encloses(a.box))
+            #expect(!a.box.intersects(layout.panels[0].plot))
+            for b in labels[(i + 1)...] { #expect(!a.box.intersects(b.box)) }
+        }
+        let title = try #require(renderer.texts.first { $0.text == "feature" })
+        #expect(labels.allSatisfy { !$0.box.intersects(title.box) })
+    }
+}

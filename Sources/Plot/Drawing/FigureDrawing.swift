@@ -75,12 +75,15 @@ struct FigureDrawing {
         spines.line(to: Point(plot.maxX, plot.maxY + 0.5))
         var ticks = Path(), minorTicks = Path()
         let tickOffset = Spacing.tickLength + Spacing.tickLabelGap
+        var xLabelBlock = renderer.measure("0", font: tickFont).height
         for (value, label) in zip(layout.xTicks.values, layout.xTicks.labels) {
             let x = snapHalf(layout.transform.x.pixel(value))
             guard x.isFinite else { continue }
             ticks.move(to: Point(x, plot.maxY + 1)); ticks.line(to: Point(x, plot.maxY + 1 + Spacing.tickLength))
-            renderer.drawText(label, anchor: Point(x, plot.maxY + 1 + tickOffset), font: tickFont,
-                              color: theme.foreground, horizontal: .center, vertical: .top)
+            let box = renderer.drawText(label, anchor: Point(x, plot.maxY + 1 + tickOffset), font: tickFont,
+                                        color: theme.foreground, horizontal: .center, vertical: .top,
+                                        rotated: layout.xTicks.rotated)
+            xLabelBlock = max(xLabelBlock, box.height)
         }
         var widest = 0.0
         for (value, label) in zip(layout.yTicks.values, layout.yTicks.labels) {
@@ -107,8 +110,7 @@ struct FigureDrawing {
 
         let labelFont = theme.font(theme.axisLabelSize)
         if let label = panel.x.label, !label.isEmpty {
-            let tickHeight = renderer.measure("0", font: tickFont).height
-            renderer.drawText(label, anchor: Point(plot.midX, plot.maxY + 1 + tickOffset + tickHeight + Spacing.axisLabelGap),
+            renderer.drawText(label, anchor: Point(plot.midX, plot.maxY + 1 + tickOffset + xLabelBlock + Spacing.axisLabelGap),
                               font: labelFont, color: theme.foreground, horizontal: .center, vertical: .top)
         }
         if let label = panel.y.label, !label.isEmpty {

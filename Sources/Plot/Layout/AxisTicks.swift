@@ -3,6 +3,8 @@ struct AxisTicks: Sendable, Equatable {
     var values: [Double] = []
     var labels: [String] = []
     var minor: [Double] = []
+    /// Labels turned to read upwards, because hand-placed names were too wide to sit side by side.
+    var rotated = false
 
     /// Ticks for `axis` over `lower...upper` with at most `maxIntervals` intervals (linear axes).
     static func make(for axis: Axis, lower: Double, upper: Double, maxIntervals: Int) -> AxisTicks {

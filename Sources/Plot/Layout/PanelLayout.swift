@@ -71,7 +71,9 @@ struct PanelMeasurement {
         let tickBlock = Spacing.tickLength + Spacing.tickLabelGap
         margins.left += yLabelWidth + tickBlock
         if hasText(panel.y.label) { margins.left += labelHeight + Spacing.axisLabelGap }
-        margins.bottom += tickHeight + tickBlock
+        let xLabelBlock = xTicks.rotated
+            ? (xTicks.labels.map { renderer.measure($0, font: tickFont).width }.max() ?? 0) : tickHeight
+        margins.bottom += xLabelBlock + tickBlock
         if hasText(panel.x.label) { margins.bottom += labelHeight + Spacing.axisLabelGap }
         // The top y tick label is centred on the plot's top edge: leave room for its upper half.
         if panel.title == nil || panel.title?.isEmpty == true {
@@ -81,7 +83,8 @@ struct PanelMeasurement {
         let xMap = AxisMapping(scale: panel.x.scale, lower: prepared.xLimits.lower,
                                upper: prepared.xLimits.upper, start: 0, end: width)
         for (value, label) in zip(xTicks.values, xTicks.labels) {
-            let half = renderer.measure(label, font: tickFont).width / 2
+            let metrics = renderer.measure(label, font: tickFont)
+            let half = (xTicks.rotated ? metrics.height : metrics.width) / 2
             let position = xMap.pixel(value)
             margins.left = max(margins.left, pad + half - position + 2)
             margins.right = max(margins.right, (colorBar?.totalWidth ?? 0) + pad + position + half - width + 2)
@@ -96,7 +99,13 @@ struct PanelMeasurement {
         while true {
             let ticks = AxisTicks.make(for: xAxis, lower: prepared.xLimits.lower, upper: prepared.xLimits.upper,
                                        maxIntervals: intervals)
-            if intervals <= 1 || labelsFit(ticks, width: width) { return ticks }
+            if labelsFit(ticks, width: width) { return ticks }
+            if xAxis.ticks != nil || intervals <= 1 {
+                // Names cannot be thinned out: turn them to read upwards instead.
+                var turned = ticks
+                turned.rotated = xAxis.ticks != nil
+                return turned
+            }
             intervals -= 1
         }
     }
