@@ -18,6 +18,7 @@ public struct Colormap: Sendable {
     /// The colour for NaN (a missing value): transparent by default, so a hole shows as a hole.
     public var bad: Color
 
+    /// A colormap through `anchors`, evenly spaced from t = 0 to t = 1.
     public init(name: String, anchors: [Color], bad: Color = Color(red: 0, green: 0, blue: 0, alpha: 0)) {
         self.name = name
         self.anchors = anchors

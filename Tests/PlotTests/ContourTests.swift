@@ -191,6 +191,113 @@ let paraboloid = Sampling.grid(x: -2...2, y: -2...2, nx: 101, ny: 101) { x, y in
     #expect(levels.allSatisfy { $0 > 0 && $0 < 8 })
     // Log spacing: each level is a constant factor above the previous one (minimum 0 is offset).
     #expect(levels[1] / levels[0] > 2)
-    #expect(Contour.roundedToTwoDigits(0.012345) == 0.012)
-    #expect(Contour.roundedToTwoDigits(98765) == 99000)
+    #expect(Contour.roundedToGap(0.012345, gap: 0.01) == 0.012)
+    #expect(Contour.roundedToGap(98765, gap: 50_000) == 99_000)
+    #expect(Contour.roundedToGap(-0.15723, gap: 0.13) == -0.16)
+    // A minimum below zero: levels are offset from it and still come out short.
+    let shifted = Sampling.grid(x: 0...1, y: 0...1, nx: 5, ny: 5) { x, y in 30 * (x * x + y * y) - 0.157 }
+    let shiftedLevels = Contour.logLevels(shifted, count: 6)
+    #expect(shiftedLevels.count == 6)
+    #expect(zip(shiftedLevels, shiftedLevels.dropFirst()).allSatisfy { $0 < $1 })
+    for level in shiftedLevels {
+        let label = "\(level)"
+        #expect(label.count <= 6, "short level \(label)")
+    }
+}
+
+/// A small deterministic generator for scrambled test fields.
+struct TestRandom {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return state >> 33
+    }
+}
+
+@Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
+func randomFieldsWithTiesAndSaddlesTileExactly(seed: UInt64) {
+    var random = TestRandom(state: seed)
+    let nx = 9, ny = 7
+    // Values from {0, 1, 2, 3} make many saddles and values exactly on the levels.
+    let values = (0..<(nx * ny)).map { _ in Double(random.next() % 4) }
+    let xs = (0..<nx).map { Double($0) * 0.5 }, ys = (0..<ny).map { Double($0) * 0.25 + 1 }
+    let grid = Grid2D(xs: xs, ys: ys, values: values)
+    let gridArea = (xs.last! - xs[0]) * (ys.last! - ys[0])
+    for levels in [[0.5, 1.5, 2.5], [1.0, 2.0], [0.3, 0.7, 1.2, 2.9]] {
+        let bands = Contour.bands(grid, levels: levels)
+        var total = 0.0
+        for polygon in bands.flatMap(\.polygons) {
+            let area = signedArea(polygon)
+            #expect(area > 0)
+            total += area
+            for point in polygon {
+                #expect(point.x >= xs[0] && point.x <= xs.last! && point.y >= ys[0] && point.y <= ys.last!)
+            }
+        }
+        #expect(abs(total - gridArea) < 1e-9, "levels \(levels)")
+        for level in levels {
+            for polyline in Contour.lines(grid, level: level) {
+                for point in polyline {
+                    // Every line point lies on a grid line.
+                    #expect(xs.contains(point.x) || ys.contains(point.y))
+                }
+            }
+        }
+    }
+}
+
+@Test(arguments: [11, 12, 13, 14])
+func bandAreasAgreeAcrossLevelSets(seed: UInt64) {
+    var random = TestRandom(state: seed)
+    let nx = 12, ny = 10
+    let values = (0..<(nx * ny)).map { _ in Double(random.next() % 1000) / 250 }
+    let grid = Grid2D(xs: (0..<nx).map(Double.init), ys: (0..<ny).map(Double.init), values: values)
+    func areaAbove(_ level: Double, levels: [Double]) -> Double {
+        Contour.bands(grid, levels: levels).filter { $0.lower >= level }
+            .flatMap(\.polygons).reduce(0) { $0 + signedArea($1) }
+    }
+    let fine = [0.5, 1, 1.5, 2, 2.5, 3, 3.5]
+    for level in fine {
+        #expect(abs(areaAbove(level, levels: fine) - areaAbove(level, levels: [level])) < 1e-9)
+    }
+}
+
+/// Nonzero winding number of `polygon` around (x, y).
+func winding(_ polygon: [Point], _ x: Double, _ y: Double) -> Int {
+    var w = 0
+    for k in polygon.indices {
+        let a = polygon[k], b = polygon[(k + 1) % polygon.count]
+        let side = (b.x - a.x) * (y - a.y) - (x - a.x) * (b.y - a.y)
+        if a.y <= y {
+            if b.y > y && side > 0 { w += 1 }
+        } else if b.y <= y && side < 0 {
+            w -= 1
+        }
+    }
+    return w
+}
+
+/// Filled together with nonzero winding, the bands' polygons cover every point of a valid cell
+/// exactly once and no point of a NaN cell: no gaps, no overlaps, with ties, saddles and holes.
+@Test func scrambledFieldsAreCoveredExactlyOnce() {
+    var random = TestRandom(state: 2024)
+    for _ in 0..<200 {
+        let nx = 2 + Int(random.next() % 6), ny = 2 + Int(random.next() % 5)
+        let values = (0..<(nx * ny)).map { _ -> Double in
+            let r = random.next() % 11
+            return r == 10 ? .nan : Double(r % 5) * 0.5
+        }
+        let grid = Grid2D(xs: (0..<nx).map(Double.init), ys: (0..<ny).map(Double.init), values: values)
+        for levels in [[0.5, 1.5], [0.25, 0.75, 1.25, 1.75], [1.0]] {
+            let polygons = Contour.bands(grid, levels: levels).flatMap(\.polygons)
+            for _ in 0..<10 {
+                let x = (Double(random.next() % 100_000) + 0.123) / 100_000 * Double(nx - 1)
+                let y = (Double(random.next() % 100_000) + 0.071) / 100_000 * Double(ny - 1)
+                let i = Int(x), j = Int(y)
+                let valid = [grid[i, j], grid[i + 1, j], grid[i, j + 1], grid[i + 1, j + 1]].allSatisfy(\.isFinite)
+                let coverage = polygons.reduce(0) { $0 + winding($1, x, y) }
+                #expect(coverage == (valid ? 1 : 0), "values \(values), levels \(levels), point (\(x), \(y))")
+            }
+        }
+    }
 }

@@ -91,3 +91,17 @@ import Testing
     let ok = try? Histogram([0, 1, 2], bins: .edges([0, 1, 2]))
     #expect(ok?.counts == [1, 2])
 }
+
+@Test(arguments: [1, 2, 3, 10, 101, 1000])
+func selectionQuantilesMatchSortedQuantiles(count: Int) {
+    // Deterministic scrambled values with many ties.
+    let values = (0..<count).map { Double(($0 * 7919) % 97) / 4 }
+    let sorted = values.sorted()
+    for p in [0.0, 0.25, 0.5, 0.75, 1.0] {
+        let position = p * Double(count - 1)
+        let k = Int(position), fraction = position - Double(k)
+        let expected = k + 1 < count ? sorted[k] + (sorted[k + 1] - sorted[k]) * fraction : sorted[k]
+        var scratch = values
+        #expect(Histogram.quantile(&scratch, p) == expected)
+    }
+}

@@ -7,6 +7,7 @@ public struct ContourLines: Sendable, Equatable {
     /// Joined polylines; a closed curve repeats its first point at the end.
     public var polylines: [[Point]]
 
+    /// Lines of `level` made of `polylines`.
     public init(level: Double, polylines: [[Point]]) {
         self.level = level
         self.polylines = polylines
@@ -36,17 +37,19 @@ public enum Contour {
     /// Complexity: O(cells + points); memory for the links of every grid edge, allocated once.
     public static func lines(_ grid: Grid2D, level: Double) -> [[Point]] {
         guard level.isFinite, var tracer = LineTracer(grid) else { return [] }
-        return tracer.trace(level: level)
+        return tracer.trace(levels: [level])[0]
     }
 
-    /// The contour lines of several levels, sharing one set of working buffers.
+    /// The contour lines of several levels (in the given order) from one pass over the grid: each
+    /// cell is visited once and only the levels between its smallest and largest corner are traced.
+    ///
+    /// Complexity: O(cells x log(levels) + points).
     public static func lines(_ grid: Grid2D, levels: [Double]) -> [ContourLines] {
         guard var tracer = LineTracer(grid) else {
             return levels.map { ContourLines(level: $0, polylines: []) }
         }
-        return levels.map { level in
-            ContourLines(level: level, polylines: level.isFinite ? tracer.trace(level: level) : [])
-        }
+        let polylines = tracer.trace(levels: levels)
+        return zip(levels, polylines).map { ContourLines(level: $0, polylines: $1) }
     }
 
     // MARK: Levels
@@ -67,8 +70,9 @@ public enum Contour {
     }
 
     /// `count` levels spaced evenly in log scale between the grid's smallest and largest finite
-    /// values, each rounded to two significant digits: for surfaces with a deep bowl, such as a cost
-    /// J(w, b), where even levels would crowd the rim and leave the minimum empty.
+    /// values, each rounded to two significant digits of its distance to the next level (so labels
+    /// stay short): for surfaces with a deep bowl, such as a cost J(w, b), where even levels would
+    /// crowd the rim and leave the minimum empty.
     ///
     /// When the smallest value is not positive, the levels are placed as min + d with d log-spaced from
     /// (max - min) / 1000 to (max - min). Empty for a constant or empty grid.
@@ -82,21 +86,27 @@ public enum Contour {
             (offset, from, to) = (low, (high - low) / 1000, high - low)
         }
         // count + 2 points with the ends dropped: levels strictly inside the range.
-        let ratios = Sampling.geomspace(from, to, count: count + 2).dropFirst().dropLast()
+        let raw = Sampling.geomspace(from, to, count: count + 2).dropFirst().dropLast().map { offset + $0 }
         var levels: [Double] = []
-        for value in ratios {
-            let rounded = offset == 0 ? roundedToTwoDigits(value) : offset + value
-            if rounded > low, rounded < high, rounded != levels.last { levels.append(rounded) }
+        for (k, value) in raw.enumerated() {
+            // Round to two digits of the gap to the nearest neighbour, so labels stay short.
+            let previousGap = k > 0 ? value - raw[k - 1] : .infinity
+            let nextGap = k + 1 < raw.count ? raw[k + 1] - value : .infinity
+            let gap = min(previousGap, nextGap, high - low)
+            let rounded = roundedToGap(value, gap: gap)
+            let level = rounded > low && rounded < high && rounded > (levels.last ?? -.infinity) ? rounded : value
+            if level > (levels.last ?? -.infinity) { levels.append(level) }
         }
         return levels
     }
 
-    /// `value` rounded to two significant digits, as the double nearest the decimal (0.0123 -> 0.012).
-    static func roundedToTwoDigits(_ value: Double) -> Double {
-        guard value.isFinite, value != 0 else { return value }
-        let exponent = Ticks.decimalExponent(abs(value)) - 1
-        let digits = (value / Ticks.powerOfTen(exponent)).rounded()
-        return Ticks.scaled(Int(digits), exponent: exponent)
+    /// `value` rounded to a multiple of 10^(floor(log10(gap)) - 1): two significant digits of the gap.
+    static func roundedToGap(_ value: Double, gap: Double) -> Double {
+        guard value.isFinite, gap > 0, gap.isFinite else { return value }
+        let exponent = Ticks.decimalExponent(gap) - 1
+        let units = (value / Ticks.powerOfTen(exponent)).rounded()
+        guard abs(units) < 1e15 else { return value }
+        return Ticks.scaled(Int(units), exponent: exponent)
     }
 
     /// Smallest and largest finite values, or nil when there are none.
@@ -107,148 +117,5 @@ public enum Contour {
             high = max(high, v)
         }
         return low <= high ? (low, high) : nil
-    }
-}
-
-/// Marching squares for lines: every crossed grid edge gets at most two links (one per cell on
-/// either side), so the crossings form paths and cycles that are then walked into polylines.
-struct LineTracer {
-    let grid: Grid2D
-    let nx: Int, ny: Int
-    /// Number of horizontal edges; vertical edge ids follow them.
-    let horizontalCount: Int
-    /// Two neighbour edge ids per edge (-1: none).
-    var links: [Int32]
-    var visited: [Bool]
-    /// Edges with at least one link, in discovery order (to reset and to walk).
-    var touched: [Int32] = []
-
-    init?(_ grid: Grid2D) {
-        nx = grid.xs.count
-        ny = grid.ys.count
-        guard nx >= 2, ny >= 2 else { return nil }
-        self.grid = grid
-        horizontalCount = (nx - 1) * ny
-        let edgeCount = horizontalCount + nx * (ny - 1)
-        links = [Int32](repeating: -1, count: 2 * edgeCount)
-        visited = [Bool](repeating: false, count: edgeCount)
-    }
-
-    mutating func trace(level: Double) -> [[Point]] {
-        link(level: level)
-        let polylines = walk(level: level)
-        for e in touched {
-            links[2 * Int(e)] = -1
-            links[2 * Int(e) + 1] = -1
-            visited[Int(e)] = false
-        }
-        touched.removeAll(keepingCapacity: true)
-        return polylines
-    }
-
-    /// Classifies every cell and links the edges its segments join.
-    private mutating func link(level: Double) {
-        let nx = nx, ny = ny, horizontalCount = horizontalCount
-        grid.values.withUnsafeBufferPointer { v in
-            links.withUnsafeMutableBufferPointer { links in
-                func connect(_ a: Int, _ b: Int, _ touched: inout [Int32]) {
-                    if links[2 * a] < 0 { links[2 * a] = Int32(b); touched.append(Int32(a)) } else { links[2 * a + 1] = Int32(b) }
-                    if links[2 * b] < 0 { links[2 * b] = Int32(a); touched.append(Int32(b)) } else { links[2 * b + 1] = Int32(a) }
-                }
-                for j in 0..<(ny - 1) {
-                    let row = j * nx
-                    for i in 0..<(nx - 1) {
-                        let v0 = v[row + i], v1 = v[row + i + 1]
-                        let v2 = v[row + nx + i + 1], v3 = v[row + nx + i]
-                        let a0 = v0 >= level, a1 = v1 >= level, a2 = v2 >= level, a3 = v3 >= level
-                        // All above or all below (or NaN, which compares false everywhere): nothing here.
-                        if a0 == a1 && a1 == a2 && a2 == a3 { continue }
-                        guard v0.isFinite, v1.isFinite, v2.isFinite, v3.isFinite else { continue }
-                        var crossed = 0
-                        if a0 != a1 { crossed |= 1 }
-                        if a1 != a2 { crossed |= 2 }
-                        if a2 != a3 { crossed |= 4 }
-                        if a3 != a0 { crossed |= 8 }
-                        let edgeIDs = (
-                            j * (nx - 1) + i,                     // 0: bottom
-                            horizontalCount + j * nx + i + 1,     // 1: right
-                            (j + 1) * (nx - 1) + i,               // 2: top
-                            horizontalCount + j * nx + i          // 3: left
-                        )
-                        func id(_ e: Int) -> Int {
-                            switch e {
-                            case 0: edgeIDs.0
-                            case 1: edgeIDs.1
-                            case 2: edgeIDs.2
-                            default: edgeIDs.3
-                            }
-                        }
-                        let centreAbove = (v0 + v1 + v2 + v3) / 4 >= level
-                        var remaining = crossed
-                        while remaining != 0 {
-                            let e = remaining.trailingZeroBitCount
-                            let f = MarchingSquares.partner(
-                                of: e, crossed: crossed, corner0Above: a0, centreAbove: centreAbove)
-                            remaining &= ~(1 << e | 1 << f)
-                            connect(id(e), id(f), &touched)
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// The crossing point on grid edge `id`.
-    @inline(__always)
-    private func point(_ id: Int, level: Double, _ v: UnsafeBufferPointer<Double>,
-                       _ xs: UnsafeBufferPointer<Double>, _ ys: UnsafeBufferPointer<Double>) -> Point {
-        if id < horizontalCount {
-            let j = id / (nx - 1), i = id - j * (nx - 1)
-            return MarchingSquares.crossing(
-                level: level, from: v[j * nx + i], to: v[j * nx + i + 1],
-                xa: xs[i], ya: ys[j], xb: xs[i + 1], yb: ys[j])
-        }
-        let k = id - horizontalCount
-        let j = k / nx, i = k - j * nx
-        return MarchingSquares.crossing(
-            level: level, from: v[j * nx + i], to: v[(j + 1) * nx + i],
-            xa: xs[i], ya: ys[j], xb: xs[i], yb: ys[j + 1])
-    }
-
-    /// Walks open paths from their ends first, then the remaining cycles.
-    private mutating func walk(level: Double) -> [[Point]] {
-        var polylines: [[Point]] = []
-        grid.values.withUnsafeBufferPointer { v in
-            grid.xs.withUnsafeBufferPointer { xs in
-                grid.ys.withUnsafeBufferPointer { ys in
-                    for pass in 0..<2 {
-                        for start in touched {
-                            let s = Int(start)
-                            if visited[s] { continue }
-                            let isEnd = links[2 * s + 1] < 0
-                            if pass == 0 && !isEnd { continue }
-                            var polyline: [Point] = []
-                            var previous = -1, current = s
-                            while true {
-                                visited[current] = true
-                                polyline.append(point(current, level: level, v, xs, ys))
-                                let first = Int(links[2 * current]), second = Int(links[2 * current + 1])
-                                let next = first != previous ? first : second
-                                if next < 0 { break }
-                                if next == s {
-                                    polyline.append(polyline[0])
-                                    break
-                                }
-                                if visited[next] { break }
-                                previous = current
-                                current = next
-                            }
-                            if polyline.count >= 2 { polylines.append(polyline) }
-                        }
-                    }
-                }
-            }
-        }
-        return polylines
     }
 }

@@ -11,6 +11,7 @@ public struct TickSet: Sendable, Equatable {
     /// when the ticks are 1-2-5 values inside less than a decade. 0 for an empty set.
     public var step: Double
 
+    /// A tick set from explicit values and labels (one label per value).
     public init(values: [Double], labels: [String], step: Double) {
         self.values = values
         self.labels = labels
