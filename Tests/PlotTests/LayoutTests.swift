@@ -116,3 +116,21 @@ struct RotatedLabelTests {
         #expect(labels.allSatisfy { !$0.box.intersects(title.box) })
     }
 }
+
+@Suite("Long titles")
+struct LongTitleTests {
+    @Test("a title wider than its panel is set smaller and stays inside the figure")
+    func longTitle() throws {
+        let title = "A very long panel title that would never fit into a small panel of a grid"
+        let panels = (0..<2).map { _ in Panel(title: title, xLabel: "x", yLabel: "y", marks: [.line(x: [0, 1], y: [0, 1])]) }
+        let figure = Figure(width: 700, height: 300, rows: 1, columns: 2, panels: panels)
+        let (_, renderer) = try LayoutTests.render(figure)
+        let titles = renderer.texts.filter { $0.text.hasPrefix("A very long") }
+        #expect(titles.count == 2)
+        for item in titles {
+            #expect(item.font.size < Theme.standard.titleSize)
+            #expect(item.box.minX >= 0 && item.box.maxX <= 700)
+        }
+        #expect(!titles[0].box.intersects(titles[1].box))
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a whole figure onto a renderer: background, figure title, then each panel.
 struct FigureDrawing {
     let figure: Figure
@@ -10,7 +12,9 @@ struct FigureDrawing {
         background.addRect(Rect(x: 0, y: 0, width: figure.width, height: figure.height))
         renderer.fill(background, color: theme.background, rule: .nonZero)
         if let anchor = layout.titleAnchor, let title = figure.title {
-            renderer.drawText(title, anchor: anchor, font: theme.font(theme.suptitleSize, bold: true),
+            let (text, font) = fitted(title, theme.font(theme.suptitleSize, bold: true),
+                                      width: figure.width - 2 * Spacing.cellPadding, renderer: renderer)
+            renderer.drawText(text, anchor: anchor, font: font,
                               color: theme.foreground, horizontal: .center, vertical: .top)
         }
         for panel in layout.panels { drawPanel(panel, on: renderer) }
@@ -41,8 +45,14 @@ struct FigureDrawing {
         }
         layout.colorBar?.draw(on: renderer, theme: theme)
         if let title = panel.title, !title.isEmpty {
-            renderer.drawText(title, anchor: Point(plot.midX, plot.minY - Spacing.titleGap),
-                              font: theme.font(theme.titleSize), color: theme.foreground,
+            // Centred over the plot area, but kept inside the panel's cell.
+            let (text, font) = fitted(title, theme.font(theme.titleSize),
+                                      width: layout.cell.width - 2 * Spacing.cellPadding, renderer: renderer)
+            let width = renderer.measure(text, font: font).width
+            let x = min(max(plot.midX, layout.cell.minX + Spacing.cellPadding + width / 2),
+                        layout.cell.maxX - Spacing.cellPadding - width / 2)
+            renderer.drawText(text, anchor: Point(x, plot.minY - Spacing.titleGap),
+                              font: font, color: theme.foreground,
                               horizontal: .center, vertical: .bottom)
         }
     }
@@ -110,13 +120,31 @@ struct FigureDrawing {
 
         let labelFont = theme.font(theme.axisLabelSize)
         if let label = panel.x.label, !label.isEmpty {
-            renderer.drawText(label, anchor: Point(plot.midX, plot.maxY + 1 + tickOffset + xLabelBlock + Spacing.axisLabelGap),
-                              font: labelFont, color: theme.foreground, horizontal: .center, vertical: .top)
+            let (text, font) = fitted(label, labelFont, width: layout.cell.width - 2 * Spacing.cellPadding, renderer: renderer)
+            renderer.drawText(text, anchor: Point(plot.midX, plot.maxY + 1 + tickOffset + xLabelBlock + Spacing.axisLabelGap),
+                              font: font, color: theme.foreground, horizontal: .center, vertical: .top)
         }
         if let label = panel.y.label, !label.isEmpty {
-            renderer.drawText(label, anchor: Point(plot.minX - 1 - tickOffset - widest - Spacing.axisLabelGap, plot.midY),
-                              font: labelFont, color: theme.foreground, horizontal: .right, vertical: .center,
+            let (text, font) = fitted(label, labelFont, width: layout.cell.height - 2 * Spacing.cellPadding, renderer: renderer)
+            renderer.drawText(text, anchor: Point(plot.minX - 1 - tickOffset - widest - Spacing.axisLabelGap, plot.midY),
+                              font: font, color: theme.foreground, horizontal: .right, vertical: .center,
                               rotated: true)
         }
+    }
+
+    /// `text` and `font` that fit in `width`: the font made smaller (down to 60%), then the text
+    /// shortened with an ellipsis, so long titles and labels stay inside their panel.
+    private func fitted(_ text: String, _ font: Font, width: Double, renderer: Renderer) -> (String, Font) {
+        let measured = renderer.measure(text, font: font).width
+        guard measured > width, measured > 0, width > 0 else { return (text, font) }
+        var smaller = font
+        smaller.size = max(font.size * 0.6, font.size * width / measured)
+        var shortened = text
+        while shortened.count > 1 && renderer.measure(shortened, font: smaller).width > width {
+            shortened.removeLast(max(1, shortened.count / 20))
+            shortened = shortened.trimmingCharacters(in: .whitespaces)
+            if renderer.measure(shortened + "…", font: smaller).width <= width { return (shortened + "…", smaller) }
+        }
+        return (shortened, smaller)
     }
 }
