@@ -239,7 +239,7 @@ enum CairoOutput {
             try drawWithContext(on: surface, scale: 1, prefersRasterCells: false, draw: draw)
             cairo_surface_finish(surface)
             try check(surface, "SVG output")
-            return sink.data
+            return renumberSurfaceIDs(sink.data)
         }
     }
 
@@ -290,6 +290,35 @@ enum CairoOutput {
         }
         cairo_show_page(context)
     }
+}
+
+/// Cairo names SVG groups after a process-wide surface counter ("surface17"), so the same figure
+/// would differ between two renders in one process. Renumbering them in order of appearance makes
+/// SVG output byte-identical like PNG and PDF.
+func renumberSurfaceIDs(_ data: Data) -> Data {
+    let word = Array("surface".utf8)
+    let bytes = [UInt8](data)
+    var output = [UInt8]()
+    output.reserveCapacity(bytes.count)
+    var mapping: [ArraySlice<UInt8>: Int] = [:]
+    var i = 0
+    while i < bytes.count {
+        if bytes[i] == word[0], i + word.count < bytes.count, bytes[i..<(i + word.count)].elementsEqual(word),
+           bytes[i + word.count] >= 48, bytes[i + word.count] <= 57 {
+            var end = i + word.count
+            while end < bytes.count, bytes[end] >= 48, bytes[end] <= 57 { end += 1 }
+            let number = bytes[(i + word.count)..<end]
+            let renumbered = mapping[number] ?? (mapping.count + 1)
+            mapping[number] = renumbered
+            output.append(contentsOf: word)
+            output.append(contentsOf: Array(String(renumbered).utf8))
+            i = end
+        } else {
+            output.append(bytes[i])
+            i += 1
+        }
+    }
+    return Data(output)
 }
 
 private func withOptionalCString<R>(_ string: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
