@@ -26,6 +26,7 @@ enum Gallery {
             ("17-learning-curve", learningCurve()),
             ("18-tree-diagram", treeDiagram()),
             ("19-grouped-bars-long-names", groupedBars()),
+            ("20-legend-outside", legendOutside()),
         ]
     }
 
@@ -356,5 +357,16 @@ enum Gallery {
                 .bars(x: xs.map { $0 + 0.2 }, heights: second, width: 0.4, label: "gradient descent"),
                 .horizontalRule(y: 0, style: .solid, width: 1),
             ]))
+    }
+
+    static func legendOutside() -> Figure {
+        let iterations = (0..<200).map(Double.init)
+        let rates = [0.001, 0.003, 0.01, 0.03, 0.1]
+        let marks: [Mark] = rates.map { rate in
+            .line(x: iterations, y: iterations.map { 0.5 + 40 * exp(-rate * 40 * $0 / 10) }, label: "α = \(rate)")
+        }
+        return Figure(width: 800, height: 450, panel: Panel(
+            title: "Cost for five learning rates", xLabel: "iteration", yLabel: "cost", legend: .outsideRight,
+            marks: marks))
     }
 }

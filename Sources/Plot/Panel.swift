@@ -33,6 +33,9 @@ public enum LegendPlacement: Sendable, Equatable {
     /// The corner (or edge middle) where the legend covers the least data.
     case auto
     case topLeft, topRight, bottomLeft, bottomRight
+    /// Beside the plot area on the right (after any colour bar), for charts whose data fills
+    /// every corner; the plot area narrows to make room.
+    case outsideRight
     /// No legend even when marks are labelled.
     case hidden
 }

@@ -43,3 +43,19 @@ struct LegendPlacementTests {
         #expect(entries.map(\.label) == ["a", "c"])
     }
 }
+
+@Suite("Legend outside the plot")
+struct OutsideLegendTests {
+    @Test("an outside legend sits right of the plot area, inside the figure, and narrows the plot")
+    func outsideRight() throws {
+        let marks: [Mark] = (0..<4).map { .line(x: [0, 1], y: [Double($0), 1], label: "learning rate \($0)") }
+        let inside = try FigureLayout.make(Figure(panel: Panel(marks: marks)), renderer: RecordingRenderer())
+        let figure = Figure(panel: Panel(legend: .outsideRight, marks: marks))
+        let (layout, renderer) = try LayoutTests.render(figure)
+        let plot = layout.panels[0].plot
+        #expect(plot.width < inside.panels[0].plot.width - 100)
+        for item in renderer.texts where item.text.hasPrefix("learning rate") {
+            #expect(item.box.minX > plot.maxX && item.box.maxX <= 800)
+        }
+    }
+}

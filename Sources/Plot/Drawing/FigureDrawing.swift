@@ -40,7 +40,9 @@ struct FigureDrawing {
             renderer.stroke(frame, style: StrokeStyle(color: Color(hex: 0xBBBBBB), width: 1))
         }
         if let legend = LegendLayout.make(entries: layout.prepared.legend, placement: panel.legend, plot: plot,
-                                          obstacles: painter.obstacles, theme: theme, renderer: renderer) {
+                                          obstacles: painter.obstacles,
+                                          colorBarWidth: layout.colorBar?.totalWidth ?? 0, theme: theme,
+                                          renderer: renderer) {
             legend.draw(on: renderer, theme: theme)
         }
         layout.colorBar?.draw(on: renderer, theme: theme)

@@ -45,6 +45,17 @@ struct LegendLayout {
     static let symbolWidth = 28.0
     static let symbolGap = 8.0
     static let inset = 8.0
+    /// Between the plot area (or its colour bar) and a legend placed outside.
+    static let outsideGap = 14.0
+
+    /// Width, height and row height of a legend holding `entries`.
+    static func size(of entries: [LegendEntry], font: Font, renderer: Renderer) -> (Double, Double, Double) {
+        let metrics = entries.map { renderer.measure($0.label, font: font) }
+        let rowHeight = max(metrics.map(\.height).max() ?? 0, 12) + 3
+        let width = padding * 2 + symbolWidth + symbolGap + (metrics.map(\.width).max() ?? 0)
+        let height = padding * 2 + rowHeight * Double(entries.count) - 3
+        return (width, height, rowHeight)
+    }
 
     var entries: [LegendEntry]
     var box: Rect
@@ -54,13 +65,10 @@ struct LegendLayout {
     /// Measures the legend and places it in `plot` according to `placement`, scoring the
     /// candidate spots by the data (pixel points and segments) they would cover.
     static func make(entries: [LegendEntry], placement: LegendPlacement, plot: Rect, obstacles: Obstacles,
-                     theme: Theme, renderer: Renderer) -> LegendLayout? {
+                     colorBarWidth: Double = 0, theme: Theme, renderer: Renderer) -> LegendLayout? {
         guard !entries.isEmpty, placement != .hidden else { return nil }
         let font = theme.font(theme.legendSize)
-        let metrics = entries.map { renderer.measure($0.label, font: font) }
-        let rowHeight = max(metrics.map(\.height).max() ?? 0, 12) + 3
-        let width = padding * 2 + symbolWidth + symbolGap + (metrics.map(\.width).max() ?? 0)
-        let height = padding * 2 + rowHeight * Double(entries.count) - 3
+        let (width, height, rowHeight) = size(of: entries, font: font, renderer: renderer)
         let inner = plot.inset(left: inset, top: inset, right: inset, bottom: inset)
         func at(_ h: Double, _ v: Double) -> Rect {
             Rect(x: inner.minX + (inner.width - width) * h, y: inner.minY + (inner.height - height) * v,
@@ -73,6 +81,8 @@ struct LegendLayout {
         case .bottomLeft: box = at(0, 1)
         case .bottomRight: box = at(1, 1)
         case .hidden: return nil
+        case .outsideRight:
+            box = Rect(x: plot.maxX + outsideGap + colorBarWidth, y: plot.minY, width: width, height: height)
         case .auto:
             // Corners first (ties go to the earlier one), then the middles of the edges.
             let candidates = [at(1, 0), at(0, 0), at(0, 1), at(1, 1), at(1, 0.5), at(0, 0.5), at(0.5, 0), at(0.5, 1)]

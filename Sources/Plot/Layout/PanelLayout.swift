@@ -60,6 +60,12 @@ struct PanelMeasurement {
             margins.right += bar.totalWidth
             colorBar = bar
         }
+        if panel.legend == .outsideRight, !prepared.legend.isEmpty {
+            let (legendWidth, _, _) = LegendLayout.size(of: prepared.legend, font: theme.font(theme.legendSize),
+                                                        renderer: renderer)
+            margins.right += LegendLayout.outsideGap + legendWidth
+        }
+        let besidePlot = margins.right - pad
         guard panel.showsAxes else { return (margins, AxisTicks(), AxisTicks(), colorBar) }
 
         let tickHeight = renderer.measure("0", font: tickFont).height
@@ -87,7 +93,7 @@ struct PanelMeasurement {
             let half = (xTicks.rotated ? metrics.height : metrics.width) / 2
             let position = xMap.pixel(value)
             margins.left = max(margins.left, pad + half - position + 2)
-            margins.right = max(margins.right, (colorBar?.totalWidth ?? 0) + pad + position + half - width + 2)
+            margins.right = max(margins.right, besidePlot + pad + position + half - width + 2)
         }
         return (margins, xTicks, yTicks, colorBar)
     }
