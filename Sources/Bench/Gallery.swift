@@ -27,6 +27,7 @@ enum Gallery {
             ("18-tree-diagram", treeDiagram()),
             ("19-grouped-bars-long-names", groupedBars()),
             ("20-legend-outside", legendOutside()),
+            ("21-log-contour-grid", logContourGrid()),
         ]
     }
 
@@ -368,5 +369,21 @@ enum Gallery {
         return Figure(width: 800, height: 450, panel: Panel(
             title: "Cost for five learning rates", xLabel: "iteration", yLabel: "cost", legend: .outsideRight,
             marks: marks))
+    }
+
+    static func logContourGrid() -> Figure {
+        let grid = Sampling.grid(x: 0...1, y: 0.001...1, nx: 120, ny: 120) { x, y in
+            (x - 0.6) * (x - 0.6) + 0.3 * (log10(y) + 1.5) * (log10(y) + 1.5)
+        }
+        let contour = Panel(title: "Validation loss over (weight, learning rate)", xLabel: "mixing weight",
+                            yLabel: "learning rate α", yScale: .log, legend: .outsideRight,
+                            marks: [.filledContour(grid, levels: .automatic(8), colorBar: "loss"),
+                                    .points([Point(0.6, 0.0316)], marker: .plus, size: 16, color: Palette.color(4), label: "best")])
+        let lines = Panel(title: "Training cost", xLabel: "iteration", yLabel: "cost", yScale: .log,
+                          marks: [.line(y: (0..<300).map { 1e4 / Double($0 + 1) + 3 }, label: "α = 0.1"),
+                                  .line(y: (0..<300).map { 1e3 / Double($0 + 1).squareRoot() + 3 }, style: .dashed,
+                                        label: "α = 0.01")])
+        return Figure(width: 1100, height: 440, title: "A filled contour on a log axis beside a log-scale cost",
+                      rows: 1, columns: 2, panels: [contour, lines])
     }
 }

@@ -266,6 +266,18 @@ enum CairoOutput {
         }
     }
 
+    /// Runs `body` with a renderer on a scratch surface, for measuring text with Cairo's real
+    /// font metrics (layout tests compare against these).
+    static func withMeasuringRenderer<R>(_ body: (Renderer) throws -> R) throws -> R {
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1) else {
+            throw PlotError.renderFailed("Cairo could not create a scratch surface")
+        }
+        defer { cairo_surface_destroy(surface) }
+        guard let context = cairo_create(surface) else { throw PlotError.renderFailed("no Cairo context") }
+        defer { cairo_destroy(context) }
+        return try body(CairoRenderer(context: context, prefersRasterCells: true))
+    }
+
     private static func check(_ surface: OpaquePointer, _ what: String) throws {
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {

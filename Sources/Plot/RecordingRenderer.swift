@@ -22,9 +22,12 @@ final class RecordingRenderer: Renderer {
 
     let prefersRasterCells: Bool
     private(set) var operations: [Operation] = []
+    /// Measures text for real (through Cairo) when given; otherwise per-character estimates.
+    private let measurer: Renderer?
 
-    init(prefersRasterCells: Bool = true) {
+    init(prefersRasterCells: Bool = true, measuringWith measurer: Renderer? = nil) {
         self.prefersRasterCells = prefersRasterCells
+        self.measurer = measurer
     }
 
     var texts: [TextItem] {
@@ -38,6 +41,7 @@ final class RecordingRenderer: Renderer {
     func popClip() { operations.append(.popClip) }
 
     func measure(_ text: String, font: Font) -> TextMetrics {
+        if let measurer { return measurer.measure(text, font: font) }
         let width = text.unicodeScalars.reduce(0.0) { sum, scalar in
             sum + Self.advance(scalar) * font.size * (font.bold ? 1.08 : 1)
         }

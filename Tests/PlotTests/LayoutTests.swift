@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Plot
 
@@ -10,13 +11,25 @@ struct LayoutTests {
         return (try FigureLayout.make(figure, renderer: RecordingRenderer()), renderer)
     }
 
+    /// The same, with text measured by Cairo and DejaVu Sans as in real output.
+    static func renderWithRealText(_ figure: Figure) throws -> (FigureLayout, RecordingRenderer) {
+        try CairoOutput.withMeasuringRenderer { cairo in
+            let renderer = RecordingRenderer(measuringWith: cairo)
+            try FigureDrawing(figure: figure).draw(on: renderer)
+            return (try FigureLayout.make(figure, renderer: RecordingRenderer(measuringWith: cairo)), renderer)
+        }
+    }
+
     static let sample = Panel(title: "Cost per iteration", xLabel: "iteration", yLabel: "cost J(w, b)",
                               marks: [.line(x: [0, 250, 500, 1000], y: [4000, 300, 20, 2], label: "α = 0.01"),
                                       .points(x: [0, 1000], y: [4000, 2], label: "ends")])
 
-    @Test("plot area and every text stay inside the figure", arguments: [(800.0, 500.0), (400.0, 300.0), (1600.0, 900.0)])
-    func insideFigure(width: Double, height: Double) throws {
-        let (layout, renderer) = try Self.render(Figure(width: width, height: height, panel: Self.sample))
+    @Test("plot area and every text stay inside the figure",
+          arguments: [(800.0, 500.0), (400.0, 300.0), (1600.0, 900.0)], [false, true])
+    func insideFigure(size: (Double, Double), realText: Bool) throws {
+        let (width, height) = size
+        let figure = Figure(width: width, height: height, panel: Self.sample)
+        let (layout, renderer) = try realText ? Self.renderWithRealText(figure) : Self.render(figure)
         let page = Rect(x: 0, y: 0, width: width, height: height)
         #expect(page.encloses(layout.panels[0].plot))
         for item in renderer.texts {
@@ -24,9 +37,11 @@ struct LayoutTests {
         }
     }
 
-    @Test("tick labels, axis labels and the title do not overlap each other or the plot area")
-    func noOverlaps() throws {
-        let (layout, renderer) = try Self.render(Figure(panel: Self.sample))
+    @Test("tick labels, axis labels and the title do not overlap each other or the plot area",
+          arguments: [false, true])
+    func noOverlaps(realText: Bool) throws {
+        let figure = Figure(panel: Self.sample)
+        let (layout, renderer) = try realText ? Self.renderWithRealText(figure) : Self.render(figure)
         let plot = layout.panels[0].plot
         let frameTexts = renderer.texts.filter { !["α = 0.01", "ends"].contains($0.text) }
         for (i, a) in frameTexts.enumerated() {
@@ -44,7 +59,7 @@ struct LayoutTests {
                   marks: [.line(x: [0, 1], y: [0, i == 2 ? 123_456 : 1])])
         }
         let figure = Figure(width: 900, height: 600, title: "Four panels", rows: 2, columns: 2, panels: panels)
-        let (layout, renderer) = try Self.render(figure)
+        let (layout, renderer) = try Self.renderWithRealText(figure)
         let plots = layout.panels.map(\.plot)
         #expect(plots[0].minX == plots[2].minX && plots[1].minX == plots[3].minX)
         #expect(plots[0].minY == plots[1].minY && plots[2].maxY == plots[3].maxY)
@@ -102,7 +117,7 @@ struct RotatedLabelTests {
         let panel = Panel(xLabel: "feature", xTicks: names.enumerated().map { AxisTick(Double($0.offset), $0.element) },
                           marks: [.bars(x: names.indices.map(Double.init), heights: names.indices.map { Double($0) })])
         let figure = Figure(width: 800, height: 600, panel: panel)
-        let (layout, renderer) = try LayoutTests.render(figure)
+        let (layout, renderer) = try LayoutTests.renderWithRealText(figure)
         #expect(layout.panels[0].xTicks.rotated)
         let labels = renderer.texts.filter { $0.text.hasPrefix("a rather") }
         #expect(labels.count == 12 && labels.allSatisfy(\.rotated))
@@ -132,5 +147,37 @@ struct LongTitleTests {
             #expect(item.box.minX >= 0 && item.box.maxX <= 700)
         }
         #expect(!titles[0].box.intersects(titles[1].box))
+    }
+}
+
+@Suite("Busy figures with real text")
+struct BusyFigureTests {
+    static func frameTexts(_ renderer: RecordingRenderer, excluding marks: Set<String>) -> [RecordingRenderer.TextItem] {
+        renderer.texts.filter { !marks.contains($0.text) }
+    }
+
+    @Test("colour bar, outside legend, log axis and titles in a grid never overlap or leave the figure",
+          arguments: [1.0, 2.0])
+    func busyGrid(scale: Double) throws {
+        let grid = Sampling.grid(x: 0...1, y: 1...1000, nx: 20, ny: 20) { x, y in x * log10(y) }
+        let contour = Panel(title: "contours α", xLabel: "w₁", yLabel: "b (log)", yScale: .log, legend: .outsideRight,
+                            marks: [.filledContour(grid, levels: .automatic(8), colorBar: "J(w, b)"),
+                                    .line(x: [0, 1], y: [1, 1000], label: "path")])
+        let lines = Panel(title: "cost", xLabel: "iteration", yLabel: "cost", yScale: .log,
+                          marks: [.line(y: (0..<50).map { 1e6 / Double($0 + 1) }, label: "α = 0.1"),
+                                  .line(y: (0..<50).map { 1e5 / Double($0 + 1) }, style: .dashed, label: "α = 0.01")])
+        let figure = Figure(width: 1000, height: 420, scale: scale, title: "A busy figure", rows: 1, columns: 2,
+                            panels: [contour, lines])
+        let (layout, renderer) = try LayoutTests.renderWithRealText(figure)
+        let page = Rect(x: 0, y: 0, width: 1000, height: 420)
+        let texts = Self.frameTexts(renderer, excluding: ["path", "α = 0.1", "α = 0.01"])
+        for (i, a) in texts.enumerated() {
+            #expect(page.encloses(a.box), "\(a.text) leaves the figure")
+            for panel in layout.panels { #expect(!a.box.intersects(panel.plot), "\(a.text) overlaps a plot area") }
+            for b in texts[(i + 1)...] { #expect(!a.box.intersects(b.box), "\(a.text) overlaps \(b.text)") }
+        }
+        let legend = renderer.texts.filter { $0.text == "path" }
+        let bar = try #require(layout.panels[0].colorBar?.bar)
+        #expect(legend.allSatisfy { $0.box.minX > bar.maxX })
     }
 }
