@@ -21,8 +21,11 @@ public struct Figure: Sendable {
     public var title: String?
     /// A description for readers who cannot see the figure, stored in the PNG (and used by the report).
     public var altText: String?
+    /// Rows of the panel grid.
     public var rows: Int
+    /// Columns of the panel grid.
     public var columns: Int
+    /// Colours, fonts and sizes shared by every panel.
     public var theme: Theme
     /// Panels in reading order: left to right, then top to bottom.
     public var panels: [Panel]

@@ -59,6 +59,14 @@ public struct Panel: Sendable {
     public var showsAxes: Bool
     public var marks: [Mark]
 
+    /// A panel with its axes described inline.
+    ///
+    /// - Parameters:
+    ///   - xLimits, yLimits: explicit limits; nil fits the data (with a 5% margin around lines and
+    ///     points, edge to edge for heatmaps and contours, never below a bar baseline).
+    ///   - xTicks, yTicks: hand-placed ticks (class names); long names turn upwards when needed.
+    ///   - legend: where labelled marks are explained; `.auto` covers the least data.
+    ///   - showsAxes: false for pictures and diagrams.
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
                 xScale: Scale = .linear, yScale: Scale = .linear,
                 xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil,
