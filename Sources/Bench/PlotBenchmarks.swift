@@ -18,6 +18,12 @@ func runPlotBenchmarks() {
     ]
     // PLOT_BENCH_ONLY=text keeps the cases whose name contains it (handy under a profiler).
     let only = ProcessInfo.processInfo.environment["PLOT_BENCH_ONLY"]
+    // Contour marks trace their lines when made (once for PNG, SVG and PDF alike): time that too.
+    if only.map({ "tracing".contains($0) }) ?? true {
+        let grid = PlotBenchmarkFigures.costGrid()
+        let seconds = medianSeconds(runs: 21, warmup: 2) { _ = Mark.contour(grid, levels: .logarithmic(30)) }
+        report("plot: contour tracing (mark made), 200x200, 30 levels", seconds: seconds)
+    }
     for (name, figure, format) in cases where only.map({ name.contains($0) }) ?? true {
         var bytes = 0
         var cpu: [Double] = []
@@ -75,7 +81,7 @@ enum PlotBenchmarkFigures {
     }
 
     static func contourWithPath() -> Figure {
-        let grid = Sampling.grid(x: -3...3, y: -3...3, nx: 200, ny: 200) { x, y in 1 + 3 * x * x + y * y + x * y }
+        let grid = costGrid()
         let path = (0..<100).map { i -> Point in
             let t = Double(i) / 99
             return Point(2.8 * (1 - t) * cos(6 * t), 2.8 * (1 - t) * sin(6 * t))
@@ -83,6 +89,11 @@ enum PlotBenchmarkFigures {
         return Figure(width: 800, height: 500, panel: Panel(
             title: "Cost contours", xLabel: "w", yLabel: "b",
             marks: [.contour(grid, levels: .logarithmic(30), colorBar: "J"), .path(path, label: "descent")]))
+    }
+
+    /// A tilted quadratic bowl sampled on a 200 x 200 grid.
+    static func costGrid() -> Grid2D {
+        Sampling.grid(x: -3...3, y: -3...3, nx: 200, ny: 200) { x, y in 1 + 3 * x * x + y * y + x * y }
     }
 
     static func histogramGrid() -> Figure {
