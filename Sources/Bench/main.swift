@@ -3,19 +3,31 @@ import Glibc
 #else
 import Darwin
 #endif
+import Foundation
 
 // Release-mode benchmarks: `swift run -c release bench [plot|models]`.
 // Each prints medians over several runs and the throughput that matters.
+// `swift run bench gallery DIR` writes the Plot gallery instead.
 
-let arguments = CommandLine.arguments.dropFirst()
-let groups = arguments.isEmpty ? ["plot", "models"] : Array(arguments)
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "gallery" {
+    let directory = arguments.count > 1 ? arguments[1] : "gallery"
+    do {
+        try Gallery.write(to: URL(fileURLWithPath: directory))
+    } catch {
+        print("bench gallery: \(error)")
+        exit(1)
+    }
+    exit(0)
+}
+let groups = arguments.isEmpty ? ["plot", "models"] : arguments
 for group in groups {
     switch group {
     case "plot": runPlotBenchmarks()
     case "models": runModelBenchmarks()
     case "knn-tree": runNeighborsTreeBenchmarks()
     default:
-        print("bench: unknown group '\(group)'; use plot or models")
+        print("bench: unknown group '\(group)'; use plot, models or gallery DIR")
         exit(2)
     }
 }

@@ -5,4 +5,5 @@
 #include <cairo-svg.h>
 #include <cairo-pdf.h>
 #include <png.h>
+#include "png_writer.h"
 #endif

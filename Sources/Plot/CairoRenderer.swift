@@ -1,0 +1,404 @@
+// The only file in Plot that talks to Cairo and libpng. Nothing Cairo outlives a call:
+// every entry point creates a surface, draws, encodes and destroys it.
+internal import CCairo
+import Foundation
+
+/// Draws with a Cairo context; one instance per surface, used on one thread.
+final class CairoRenderer: Renderer {
+    private let context: OpaquePointer
+    let prefersRasterCells: Bool
+    private var currentFont: Font?
+
+    init(context: OpaquePointer, prefersRasterCells: Bool) {
+        self.context = context
+        self.prefersRasterCells = prefersRasterCells
+    }
+
+    private func setColor(_ color: Color) {
+        cairo_set_source_rgba(context, color.red, color.green, color.blue, color.alpha)
+    }
+
+    private func appendPath(_ path: Path) {
+        cairo_new_path(context)
+        for element in path.elements {
+            switch element {
+            case .move(let p): cairo_move_to(context, p.x, p.y)
+            case .line(let p): cairo_line_to(context, p.x, p.y)
+            case .close: cairo_close_path(context)
+            case .circle(let center, let radius):
+                cairo_new_sub_path(context)
+                cairo_arc(context, center.x, center.y, radius, 0, 2 * Double.pi)
+                cairo_close_path(context)
+            }
+        }
+    }
+
+    func fill(_ path: Path, color: Color, rule: FillRule) {
+        guard !path.isEmpty else { return }
+        appendPath(path)
+        setColor(color)
+        cairo_set_fill_rule(context, rule == .evenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING)
+        cairo_fill(context)
+    }
+
+    func stroke(_ path: Path, style: StrokeStyle) {
+        guard !path.isEmpty, style.width > 0 else { return }
+        appendPath(path)
+        setColor(style.color)
+        cairo_set_line_width(context, style.width)
+        cairo_set_line_cap(context, style.roundCaps ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
+        // Round joins on dense polylines cost much and show nothing at these widths; bevel there.
+        cairo_set_line_join(context, path.elements.count > 64 ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_ROUND)
+        if style.dash.isEmpty {
+            cairo_set_dash(context, nil, 0, 0)
+        } else {
+            style.dash.withUnsafeBufferPointer { cairo_set_dash(context, $0.baseAddress, Int32($0.count), 0) }
+        }
+        cairo_stroke(context)
+    }
+
+    private func select(_ font: Font) {
+        guard font != currentFont else { return }
+        cairo_select_font_face(context, font.family, CAIRO_FONT_SLANT_NORMAL,
+                               font.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(context, font.size)
+        currentFont = font
+    }
+
+    func measure(_ text: String, font: Font) -> TextMetrics {
+        select(font)
+        var fontExtents = cairo_font_extents_t()
+        cairo_font_extents(context, &fontExtents)
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(context, text, &extents)
+        return TextMetrics(width: extents.x_advance, ascent: fontExtents.ascent, descent: fontExtents.descent)
+    }
+
+    func drawText(_ text: String, at origin: Point, font: Font, color: Color, rotation: Double) {
+        guard !text.isEmpty else { return }
+        select(font)
+        setColor(color)
+        cairo_save(context)
+        cairo_translate(context, origin.x, origin.y)
+        if rotation != 0 { cairo_rotate(context, rotation) }
+        cairo_new_path(context)
+        cairo_move_to(context, 0, 0)
+        cairo_show_text(context, text)
+        cairo_restore(context)
+    }
+
+    func drawImage(_ image: RasterImage, in rect: Rect) {
+        guard image.width > 0, image.height > 0, image.pixels.count == image.width * image.height,
+              rect.width > 0, rect.height > 0,
+              let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(image.width), Int32(image.height))
+        else { return }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
+              let data = cairo_image_surface_get_data(surface) else { return }
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        for row in 0..<image.height {
+            let line = UnsafeMutableRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
+            for column in 0..<image.width {
+                line[column] = premultipliedARGB(image.pixels[row * image.width + column])
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+        cairo_save(context)
+        cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(context)
+        cairo_translate(context, rect.x, rect.y)
+        cairo_scale(context, rect.width / Double(image.width), rect.height / Double(image.height))
+        cairo_set_source_surface(context, surface, 0, 0)
+        let pattern = cairo_get_source(context)
+        cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
+        cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD)
+        cairo_paint(context)
+        cairo_restore(context)
+    }
+
+    func pushClip(_ rect: Rect) {
+        cairo_save(context)
+        cairo_new_path(context)
+        cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(context)
+    }
+
+    func popClip() {
+        cairo_restore(context)
+        currentFont = nil
+    }
+}
+
+/// A colour as Cairo's native-endian premultiplied 0xAARRGGBB.
+private func premultipliedARGB(_ color: Color) -> UInt32 {
+    let a = min(max(color.alpha, 0), 1)
+    func channel(_ value: Double) -> UInt32 { UInt32((min(max(value, 0), 1) * a * 255).rounded()) }
+    return UInt32((a * 255).rounded()) << 24 | channel(color.red) << 16 | channel(color.green) << 8
+        | channel(color.blue)
+}
+
+/// Collects the bytes a vector surface streams out.
+private final class ByteSink {
+    var data = Data()
+}
+
+private let appendToSink: cairo_write_func_t = { closure, bytes, length in
+    guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+    Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+    return CAIRO_STATUS_SUCCESS
+}
+
+private func statusMessage(_ status: cairo_status_t) -> String {
+    String(cString: cairo_status_to_string(status))
+}
+
+/// Entry points that turn a drawing closure into file bytes.
+enum CairoOutput {
+    /// Draws at `scale` into an image surface and encodes it with libpng
+    /// (compression level 3, no row filters, pHYs = 96 dpi x scale, tEXt title and description).
+    static func png(width: Double, height: Double, scale: Double, opaque: Bool,
+                    title: String?, description: String?,
+                    draw: (Renderer) throws -> Void) throws -> Data {
+        let pixelWidth = Int32((width * scale).rounded()), pixelHeight = Int32((height * scale).rounded())
+        guard let surface = cairo_image_surface_create(opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
+                                                       pixelWidth, pixelHeight) else {
+            throw PlotError.renderFailed("Cairo could not create a \(pixelWidth) x \(pixelHeight) image")
+        }
+        defer { cairo_surface_destroy(surface) }
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw PlotError.renderFailed("Cairo image surface: \(statusMessage(status))")
+        }
+        try drawWithContext(on: surface, scale: scale, prefersRasterCells: true, draw: draw)
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else {
+            throw PlotError.renderFailed("Cairo image surface has no pixel data")
+        }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let channels = opaque ? 3 : 4
+        var pixels: [UInt8] = []
+        if !opaque {
+            // Cairo keeps premultiplied alpha; PNG wants straight alpha.
+            let rowBytes = Int(pixelWidth) * 4
+            pixels = [UInt8](repeating: 0, count: rowBytes * Int(pixelHeight))
+            pixels.withUnsafeMutableBufferPointer { out in
+                for row in 0..<Int(pixelHeight) {
+                    let line = UnsafeRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
+                    var o = row * rowBytes
+                    for column in 0..<Int(pixelWidth) {
+                        let argb = line[column]
+                        let a = argb >> 24
+                        func straight(_ c: UInt32) -> UInt8 {
+                            a == 0 ? 0 : UInt8(min(255, (c * 255 + a / 2) / a))
+                        }
+                        out[o] = straight((argb >> 16) & 0xFF)
+                        out[o + 1] = straight((argb >> 8) & 0xFF)
+                        out[o + 2] = straight(argb & 0xFF)
+                        out[o + 3] = UInt8(a)
+                        o += 4
+                    }
+                }
+            }
+        }
+        var buffer = ccairo_png_buffer()
+        defer { ccairo_png_buffer_free(&buffer) }
+        let pixelsPerMeter = UInt32((96 * scale / 0.0254).rounded())
+        let result: Int32 = withOptionalCString(title) { titlePointer in
+            withOptionalCString(description) { descriptionPointer in
+                if opaque {
+                    // RGB24 rows go to libpng as they are; it drops the padding byte.
+                    return ccairo_png_encode(data, pixelWidth, pixelHeight, Int32(stride), 3, 1, 3, pixelsPerMeter,
+                                             titlePointer, descriptionPointer, &buffer)
+                }
+                return pixels.withUnsafeBufferPointer { raw in
+                    ccairo_png_encode(raw.baseAddress, pixelWidth, pixelHeight, Int32(pixelWidth) * 4, Int32(channels),
+                                      0, 3, pixelsPerMeter, titlePointer, descriptionPointer, &buffer)
+                }
+            }
+        }
+        guard result == 0, let bytes = buffer.data else {
+            let message = withUnsafeBytes(of: buffer.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            throw PlotError.renderFailed("libpng could not encode the image (code \(result)): \(message)")
+        }
+        return Data(bytes: bytes, count: buffer.size)
+    }
+
+    /// Draws into an SVG document measured in px.
+    static func svg(width: Double, height: Double, draw: (Renderer) throws -> Void) throws -> Data {
+        let sink = ByteSink()
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        return try withExtendedLifetime(sink) {
+            guard let surface = cairo_svg_surface_create_for_stream(appendToSink, closure, width, height) else {
+                throw PlotError.renderFailed("Cairo could not create an SVG surface")
+            }
+            defer { cairo_surface_destroy(surface) }
+            try check(surface, "SVG surface")
+            cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
+            try drawWithContext(on: surface, scale: 1, prefersRasterCells: false, draw: draw)
+            cairo_surface_finish(surface)
+            try check(surface, "SVG output")
+            return renumberSurfaceIDs(sink.data)
+        }
+    }
+
+    /// Draws into a one-page PDF, 1 px = 0.75 pt (96 dpi), with pinned metadata dates.
+    static func pdf(width: Double, height: Double, title: String?, draw: (Renderer) throws -> Void) throws -> Data {
+        let sink = ByteSink()
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        let pointsPerPixel = 0.75
+        return try withExtendedLifetime(sink) {
+            guard let surface = cairo_pdf_surface_create_for_stream(
+                appendToSink, closure, width * pointsPerPixel, height * pointsPerPixel)
+            else { throw PlotError.renderFailed("Cairo could not create a PDF surface") }
+            defer { cairo_surface_destroy(surface) }
+            try check(surface, "PDF surface")
+            // Pinned dates keep the same figure's PDF byte-identical from run to run.
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z")
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Plot \(PlotLibrary.version)")
+            if let title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
+            try drawWithContext(on: surface, scale: pointsPerPixel, prefersRasterCells: false, draw: draw)
+            cairo_surface_finish(surface)
+            try check(surface, "PDF output")
+            return sink.data
+        }
+    }
+
+    /// Runs `body` with a renderer on a scratch surface, for measuring text with Cairo's real
+    /// font metrics (layout tests compare against these).
+    static func withMeasuringRenderer<R>(_ body: (Renderer) throws -> R) throws -> R {
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1) else {
+            throw PlotError.renderFailed("Cairo could not create a scratch surface")
+        }
+        defer { cairo_surface_destroy(surface) }
+        guard let context = cairo_create(surface) else { throw PlotError.renderFailed("no Cairo context") }
+        defer { cairo_destroy(context) }
+        return try body(CairoRenderer(context: context, prefersRasterCells: true))
+    }
+
+    private static func check(_ surface: OpaquePointer, _ what: String) throws {
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw PlotError.renderFailed("\(what): \(statusMessage(status))")
+        }
+    }
+
+    private static func drawWithContext(on surface: OpaquePointer, scale: Double, prefersRasterCells: Bool,
+                                        draw: (Renderer) throws -> Void) throws {
+        guard let context = cairo_create(surface) else {
+            throw PlotError.renderFailed("Cairo could not create a drawing context")
+        }
+        defer { cairo_destroy(context) }
+        cairo_scale(context, scale, scale)
+        // Curves flattened to within a quarter device pixel: invisible, and fewer edges to fill.
+        cairo_set_tolerance(context, 0.25)
+        let renderer = CairoRenderer(context: context, prefersRasterCells: prefersRasterCells)
+        try draw(renderer)
+        let status = cairo_status(context)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw PlotError.renderFailed("Cairo drawing: \(statusMessage(status))")
+        }
+        cairo_show_page(context)
+    }
+}
+
+/// Cairo names SVG groups after a process-wide surface counter ("surface17"), so the same figure
+/// would differ between two renders in one process. Renumbering them in order of appearance makes
+/// SVG output byte-identical like PNG and PDF.
+func renumberSurfaceIDs(_ data: Data) -> Data {
+    let word = Array("surface".utf8)
+    let bytes = [UInt8](data)
+    var output = [UInt8]()
+    output.reserveCapacity(bytes.count)
+    var mapping: [ArraySlice<UInt8>: Int] = [:]
+    var i = 0
+    while i < bytes.count {
+        if bytes[i] == word[0], i + word.count < bytes.count, bytes[i..<(i + word.count)].elementsEqual(word),
+           bytes[i + word.count] >= 48, bytes[i + word.count] <= 57 {
+            var end = i + word.count
+            while end < bytes.count, bytes[end] >= 48, bytes[end] <= 57 { end += 1 }
+            let number = bytes[(i + word.count)..<end]
+            let renumbered = mapping[number] ?? (mapping.count + 1)
+            mapping[number] = renumbered
+            output.append(contentsOf: word)
+            output.append(contentsOf: Array(String(renumbered).utf8))
+            i = end
+        } else {
+            output.append(bytes[i])
+            i += 1
+        }
+    }
+    return Data(output)
+}
+
+private func withOptionalCString<R>(_ string: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+    guard let string else { return body(nil) }
+    return string.withCString { body($0) }
+}
+
+/// A decoded PNG's pixels, used by tests to sample rendered figures.
+struct DecodedImage: Sendable {
+    var width: Int
+    var height: Int
+    /// Straight (not premultiplied) RGBA, row-major.
+    var rgba: [UInt8]
+
+    /// The colour at column `x`, row `y` as 8-bit components.
+    func pixel(_ x: Int, _ y: Int) -> (r: UInt8, g: UInt8, b: UInt8, a: UInt8) {
+        let i = (y * width + x) * 4
+        return (rgba[i], rgba[i + 1], rgba[i + 2], rgba[i + 3])
+    }
+}
+
+/// Feeds a byte buffer to Cairo's PNG reader.
+private final class ByteSource {
+    let data: Data
+    var offset = 0
+    init(_ data: Data) { self.data = data }
+}
+
+private let readFromSource: cairo_read_func_t = { closure, buffer, length in
+    guard let closure, let buffer else { return CAIRO_STATUS_READ_ERROR }
+    let source = Unmanaged<ByteSource>.fromOpaque(closure).takeUnretainedValue()
+    let count = Int(length)
+    guard source.offset + count <= source.data.count else { return CAIRO_STATUS_READ_ERROR }
+    source.data.copyBytes(to: buffer, from: source.offset..<(source.offset + count))
+    source.offset += count
+    return CAIRO_STATUS_SUCCESS
+}
+
+/// Decodes PNG bytes through Cairo (used by the tests to check rendered pixels).
+func decodePNG(_ data: Data) throws -> DecodedImage {
+    let source = ByteSource(data)
+    return try withExtendedLifetime(source) {
+        guard let surface = cairo_image_surface_create_from_png_stream(
+            readFromSource, Unmanaged.passUnretained(source).toOpaque())
+        else { throw PlotError.renderFailed("could not decode PNG") }
+        defer { cairo_surface_destroy(surface) }
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS, let pixels = cairo_image_surface_get_data(surface) else {
+            throw PlotError.renderFailed("could not decode PNG: \(statusMessage(status))")
+        }
+        let width = Int(cairo_image_surface_get_width(surface))
+        let height = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let format = cairo_image_surface_get_format(surface)
+        var rgba = [UInt8](repeating: 0, count: width * height * 4)
+        for y in 0..<height {
+            let line = UnsafeRawPointer(pixels + y * stride).assumingMemoryBound(to: UInt32.self)
+            for x in 0..<width {
+                let argb = line[x]
+                let a = format == CAIRO_FORMAT_ARGB32 ? argb >> 24 : 255
+                func straight(_ c: UInt32) -> UInt8 { a == 0 ? 0 : UInt8(min(255, (c * 255 + a / 2) / a)) }
+                let i = (y * width + x) * 4
+                rgba[i] = straight((argb >> 16) & 0xFF)
+                rgba[i + 1] = straight((argb >> 8) & 0xFF)
+                rgba[i + 2] = straight(argb & 0xFF)
+                rgba[i + 3] = UInt8(a)
+            }
+        }
+        return DecodedImage(width: width, height: height, rgba: rgba)
+    }
+}
