@@ -99,16 +99,15 @@ public struct SGDRegressor: Regressor {
         var stopReason = StopReason.completed
         training: for epoch in 1...epochs {
             if shuffle { order.shuffle(using: &generator) }
-            let epochStartWeights = weights
-            let epochStartBias = bias
-            let epochStartUpdate = update
             for start in stride(from: 0, to: m, by: batchSize) {
                 let batch = order[start..<min(start + batchSize, m)]
                 let (batchCost, biasGradient) = batchGradient(X, y, batch, weights: weights, bias: bias, into: &gradient)
                 let gradientNorm = gradient.reduce(biasGradient * biasGradient) { $0 + $1 * $1 }.squareRoot()
                 let verdict = weights.withUnsafeBufferPointer { w in
-                    [bias].withUnsafeBufferPointer { b in
-                        recorder.record(step: update, cost: batchCost, gradientNorm: gradientNorm, weights: w, intercepts: b)
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { b in
+                        b[0] = bias
+                        return recorder.record(step: update, cost: batchCost, gradientNorm: gradientNorm,
+                                               weights: w, intercepts: UnsafeBufferPointer(b))
                     }
                 }
                 if verdict == .stop {
@@ -133,9 +132,10 @@ public struct SGDRegressor: Regressor {
             finalStep = update
             let cost = fullCost()
             if !cost.isFinite {
-                weights = epochStartWeights
-                bias = epochStartBias
-                finalStep = epochStartUpdate
+                // The epoch's last update overflowed (every batch cost before it was finite): undo it.
+                weights = previousWeights
+                bias = previousBias
+                finalStep = max(0, update - 1)
                 stopReason = .diverged(Divergence(step: update, reason: .nonFiniteCost, cost: cost))
                 break
             }
