@@ -30,10 +30,9 @@ import Testing
         #expect(close(try logLoss(labels, probabilities: model.predictProbabilities(Z)), expected.logLoss, 1e-6))
         let query = try scaler.transform(Matrix([exams.queryScores]))
         #expect(close(try model.predictPositiveProbabilities(query)[0], expected.queryProbability, 1e-5))
-        // Undo the scaling: w_raw = w / s, b_raw = b - sum w mean / s; the raw sklearn fit agrees.
-        let rawWeights = zip(model.weights, scaler.scales).map { $0 / $1 }
-        let rawBias = model.bias - zip(rawWeights, scaler.means).reduce(0) { $0 + $1.0 * $1.1 }
-        #expect(close(rawWeights, exams.raw.coef, 1e-4) && close(rawBias, exams.raw.intercept, 1e-4))
+        // Undo the scaling (w_raw = w / s, b_raw = b - sum w mean / s); the raw sklearn fit agrees.
+        let raw = try LinearModel.unscaling(weights: model.weights, bias: model.bias, scaler: scaler)
+        #expect(close(raw.weights, exams.raw.coef, 1e-4) && close(raw.bias, exams.raw.intercept, 1e-4))
     }
 
     /// Iris on raw features. Gradient descent is run on mean-centred features, which leaves the

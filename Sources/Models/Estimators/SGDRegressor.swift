@@ -120,6 +120,7 @@ public struct SGDRegressor: Regressor {
                     finalStep = max(0, update - 1)
                     break training
                 }
+                // excerpt: sgd-update
                 let rate = schedule.rate(initial: learningRate, update: update)
                 for j in 0..<n {
                     previousWeights[j] = weights[j]
@@ -127,6 +128,7 @@ public struct SGDRegressor: Regressor {
                 }
                 previousBias = bias
                 bias -= rate * biasGradient
+                // end excerpt
                 update += 1
             }
             finalStep = update
