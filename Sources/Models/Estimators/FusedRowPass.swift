@@ -4,22 +4,30 @@ import Glibc
 import Darwin
 #endif
 /// The per-example loss of a linear-score model, as a function of the score `z = w . x + b` and the
-/// target `y`: its value and its derivative with respect to `z` (the "residual"), for four examples
-/// at once.
+/// target `y`, for four examples at once: its value and its derivative with respect to `z` (the
+/// "residual").
 ///
 /// Both linear regression (residual `f - y`) and logistic regression (residual `sigmoid(z) - y`)
 /// have the gradient `1/m X^T residual`, so one fused pass serves both.
+///
+/// A loss may return part of its value as a factor whose logarithm is to be added
+/// (`loss + log(logFactor)`): the pass multiplies these factors over a block of rows and takes one
+/// logarithm per block instead of one per row, since a sum of logs is the log of the product.
 protocol ScoreLoss: Sendable {
-    static func evaluate(scores z: Lanes, targets y: Lanes) -> (loss: Lanes, residual: Lanes)
+    /// Whether `logFactor` is ever different from 1.
+    static var hasLogFactor: Bool { get }
+    static func evaluate(scores z: Lanes, targets y: Lanes) -> (loss: Lanes, logFactor: Lanes, residual: Lanes)
 }
 
 /// Half the squared error: loss `(z - y)^2 / 2`, residual `z - y`, so the mean loss is
 /// J = 1/(2m) sum (f - y)^2.
 enum HalfSquaredError: ScoreLoss {
+    static var hasLogFactor: Bool { false }
+
     @inline(__always)
-    static func evaluate(scores z: Lanes, targets y: Lanes) -> (loss: Lanes, residual: Lanes) {
+    static func evaluate(scores z: Lanes, targets y: Lanes) -> (loss: Lanes, logFactor: Lanes, residual: Lanes) {
         let residual = z - y
-        return (0.5 * residual * residual, residual)
+        return (0.5 * residual * residual, Lanes(repeating: 1), residual)
     }
 }
 
@@ -28,22 +36,26 @@ enum HalfSquaredError: ScoreLoss {
 /// `-y log f - (1 - y) log(1 - f) = log(1 + t) + max(z, 0) - y z`, and `f = 1 / (1 + t)` for
 /// `z >= 0`, `t / (1 + t)` otherwise; the residual is `f - y`.
 ///
-/// One `exp` and one `log1p` per example dominate the logistic pass. (A four-lane polynomial
-/// version in plain Swift SIMD was tried: on the baseline x86-64 target, without AVX or FMA, it was
-/// no faster than the C library, which picks AVX2/FMA code at run time.)
+/// `1 + t` (between 1 and 2) is returned as the log factor, so the pass needs one `exp` per
+/// example but only one `log` per block: a product of 16 such factors per lane stays below 2^16,
+/// and its logarithm is as accurate as the sum of the 16 logarithms.
 enum SigmoidLogLoss: ScoreLoss {
+    static var hasLogFactor: Bool { true }
+
     @inline(__always)
-    static func evaluate(score z: Double, target y: Double) -> (loss: Double, residual: Double) {
+    static func evaluate(score z: Double, target y: Double) -> (loss: Double, logFactor: Double, residual: Double) {
         let t = exp(-abs(z))
         let probability = z >= 0 ? 1 / (1 + t) : t / (1 + t)
-        return (log1p(t) + max(z, 0) - y * z, probability - y)
+        return (max(z, 0) - y * z, 1 + t, probability - y)
     }
 
     @inline(__always)
-    static func evaluate(scores z: Lanes, targets y: Lanes) -> (loss: Lanes, residual: Lanes) {
+    static func evaluate(scores z: Lanes, targets y: Lanes) -> (loss: Lanes, logFactor: Lanes, residual: Lanes) {
         let e0 = evaluate(score: z[0], target: y[0]), e1 = evaluate(score: z[1], target: y[1])
         let e2 = evaluate(score: z[2], target: y[2]), e3 = evaluate(score: z[3], target: y[3])
-        return (Lanes(e0.loss, e1.loss, e2.loss, e3.loss), Lanes(e0.residual, e1.residual, e2.residual, e3.residual))
+        return (Lanes(e0.loss, e1.loss, e2.loss, e3.loss),
+                Lanes(e0.logFactor, e1.logFactor, e2.logFactor, e3.logFactor),
+                Lanes(e0.residual, e1.residual, e2.residual, e3.residual))
     }
 }
 
@@ -128,14 +140,19 @@ func fusedPass<Loss: ScoreLoss>(
                 i += 4
             }
             // 2. Losses and residuals (the residuals replace the scores in the buffer).
+            var factors = Lane(repeating: 1)
             i = blockStart
             while i < blockEnd {
                 let slot = buffer + (i - blockStart)
-                let (losses, residuals) = Loss.evaluate(scores: load(slot), targets: load(y + i))
+                let (losses, logFactors, residuals) = Loss.evaluate(scores: load(slot), targets: load(y + i))
                 lossLanes += losses
+                factors *= logFactors
                 residualLanes += residuals
                 store(residuals, slot)
                 i += 4
+            }
+            if Loss.hasLogFactor {
+                lossLanes += Lane(log(factors[0]), log(factors[1]), log(factors[2]), log(factors[3]))
             }
             // 3. Gradient.
             i = blockStart
@@ -166,8 +183,8 @@ func fusedPass<Loss: ScoreLoss>(
         let xi = x + i * n
         var z = b
         for j in 0..<n { z += xi[j] * w[j] }
-        let (losses, residuals) = Loss.evaluate(scores: Lane(z, 0, 0, 0), targets: Lane(y[i], 0, 0, 0))
-        lossSum += losses[0]
+        let (losses, logFactors, residuals) = Loss.evaluate(scores: Lane(z, 0, 0, 0), targets: Lane(y[i], 0, 0, 0))
+        lossSum += Loss.hasLogFactor ? losses[0] + log(logFactors[0]) : losses[0]
         residualSum += residuals[0]
         for j in 0..<n { g[j] += residuals[0] * xi[j] }
     }
