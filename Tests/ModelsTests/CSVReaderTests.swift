@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Models
 
@@ -67,6 +68,47 @@ import Testing
         let parsed = try CSVReader.parse("x\n" + randoms.map { "\($0)" }.joined(separator: "\n")).numeric("x")
         #expect(parsed == randoms)
     }
+
+    /// Long mantissas (16-19 digits, the extended-precision path) and exact halfway cases round
+    /// exactly as Swift's own correctly rounded parser does.
+    @Test func longMantissasAreCorrectlyRounded() throws {
+        var generator = SeededGenerator(seed: 11)
+        var cells = ["9007199254740993", "9007199254740995", "-9007199254740993", "1.7976931348623157e308",
+                     "2.2250738585072014e-308", "4.9e-324", "0.30000000000000004", "123456789012345678.9"]
+        for _ in 0..<20_000 {
+            let digits = 16 + Int(generator.next() % 4)
+            var mantissa = String(1 + generator.next() % 9)
+            for _ in 1..<digits { mantissa += String(generator.next() % 10) }
+            let exponent = Int(generator.next() % 61) - 30
+            let point = Int(generator.next() % UInt64(digits + 1))
+            let text = String(mantissa.prefix(point)) + "." + String(mantissa.dropFirst(point)) + "e\(exponent)"
+            cells.append(text)
+        }
+        let values = try CSVReader.parse("x\n" + cells.joined(separator: "\n")).numeric("x")
+        for (text, value) in zip(cells, values) where value != Double(text)! {
+            Issue.record("\(text) parsed as \(value), expected \(Double(text)!)")
+        }
+    }
+
+    #if arch(x86_64)
+    /// Numbers whose `Float80` quotient lies exactly halfway between two doubles, where rounding
+    /// twice would be wrong about a third of the time: they must still come out correctly rounded.
+    @Test func extendedPrecisionHalfwayCasesAreCorrectlyRounded() throws {
+        var generator = SeededGenerator(seed: 12)
+        var cells: [String] = []
+        while cells.count < 12 {
+            let mantissa = 1_000_000_000_000_000_000 + generator.next() % 8_999_999_999_999_999_999
+            let exponent = 1 + Int(generator.next() % 22)
+            var power: Float80 = 1
+            for _ in 0..<exponent { power *= 10 }
+            if (Float80(mantissa) / power).significandBitPattern & 0x7FF == 0x400 {
+                cells.append("\(mantissa)e-\(exponent)")
+            }
+        }
+        let values = try CSVReader.parse("x\n" + cells.joined(separator: "\n")).numeric("x")
+        #expect(values == cells.map { Double($0)! })
+    }
+    #endif
 
     @Test func textThatLooksAlmostNumeric() throws {
         let table = try CSVReader.parse("x\n1\ninf\n")
@@ -235,7 +277,54 @@ import Testing
                 default: if position < bytes.count { bytes.remove(at: position) }
                 }
             }
-            checkParsesOrThrowsCSVError(bytes, policy: .keep)
+            for policy in [CSVReader.MissingValuePolicy.error, .dropRows, .keep] {
+                checkParsesOrThrowsCSVError(bytes, policy: policy)
+            }
+        }
+    }
+
+    /// Random tables of awkward text (commas, quotes, line ends, spaces, accents), written with
+    /// quoting where needed and random LF/CRLF line ends, read back exactly.
+    @Test func randomTablesRoundTrip() throws {
+        var generator = SeededGenerator(seed: 99)
+        let pieces = ["a", "b", ",", "\"", "\n", "\r\n", " ", "é", "1", ".", "\t"]
+        for _ in 0..<200 {
+            let columnCount = 1 + Int(generator.next() % 4), rowCount = 1 + Int(generator.next() % 6)
+            let names = (0..<columnCount).map { "c\($0)" }
+            // Every cell starts with "x", so no cell is a number or a missing-value marker.
+            let cells = (0..<rowCount).map { _ in
+                (0..<columnCount).map { _ in
+                    "x" + (0..<Int(generator.next() % 5)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+                }
+            }
+            let lineEnd = generator.next() % 2 == 0 ? "\n" : "\r\n"
+            func field(_ text: String) -> String {
+                // Scalars, not Characters: "\r\n" is a single Character in Swift.
+                let needsQuotes = text.unicodeScalars.contains { ",\"\n\r\t ".unicodeScalars.contains($0) }
+                    || generator.next() % 3 == 0
+                return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            }
+            let csv = ([names] + cells).map { $0.map(field).joined(separator: ",") }.joined(separator: lineEnd)
+                + (generator.next() % 2 == 0 ? lineEnd : "")
+            let table = try CSVReader.parse(csv)
+            #expect(table.columnNames == names)
+            for (j, name) in names.enumerated() {
+                #expect(try table.text(name) == cells.map { $0[j] })
+            }
+        }
+    }
+
+    @Test func tablesBuiltInCode() throws {
+        let table = try DataTable(columns: [("x", .numeric([1, 2, .nan])), ("label", .text(["a", nil, "b"]))])
+        #expect(table.rowCount == 3 && table.sourceLines == [2, 3, 4])
+        #expect(try table.droppingRowsWithMissingValues().rowCount == 1)
+        #expect(try table.selectingColumns(["label"]).columnNames == ["label"])
+        #expect(throws: CSVError(.missingValue(column: "x"), line: 4, column: 1)) { try table.numeric("x") }
+        #expect(throws: CSVError(.duplicateColumnName("x", firstColumn: 1), line: 1, column: 2)) {
+            try DataTable(columns: [("x", .numeric([1])), ("x", .numeric([2]))])
+        }
+        #expect(throws: CSVError(.raggedRow(expected: 1, found: 2), column: 2)) {
+            try DataTable(columns: [("x", .numeric([1])), ("y", .numeric([2, 3]))])
         }
     }
 
