@@ -205,6 +205,8 @@ public struct SGDHistory: Sendable, Equatable {
     public var diverged: Bool { updates.diverged }
     /// The number of epochs completed.
     public var epochsRun: Int { epochCosts.count - 1 }
+    /// The number of updates behind the final parameters.
+    public var updatesRun: Int { updates.path.last?.step ?? 0 }
 }
 
 /// A linear regression trained by stochastic gradient descent.
