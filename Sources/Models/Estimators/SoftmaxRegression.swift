@@ -53,6 +53,8 @@ public struct SoftmaxRegression: Classifier {
         if let classCount {
             try InputValidation.require(classCount >= seenClasses, "classCount", classCount,
                                         "the labels go up to \(seenClasses - 1)")
+            try InputValidation.require(classCount <= maximumClassCode + 1, "classCount", classCount,
+                                        "at most \(maximumClassCode + 1) classes are supported")
         }
         var objective = SoftmaxObjective(X, labels, classCount: k)
         let n = X.columns
