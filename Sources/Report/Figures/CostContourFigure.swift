@@ -1,11 +1,13 @@
+import Foundation
 import Plot
 
 /// A contour plot of a cost J over two parameters with one or more gradient-descent paths on it:
 /// the picture of "walking downhill on a bowl".
 ///
-/// The cost is evaluated once, on a grid over the two parameter ranges, when the value is made;
-/// the contour levels are log-spaced so that both the steep walls and the flat floor of a bowl get
-/// lines. Each path is drawn with arrows and dots, its start (hollow square) and end (filled
+/// The cost is evaluated once, on a grid over the two parameter ranges, when the value is made.
+/// The contour levels are log-spaced *above the grid's lowest cost* (``bowlLevels(_:count:)``), so
+/// both the steep walls and the flat floor of a bowl get lines even when the minimum cost is far
+/// from zero. Each path is drawn with arrows and dots, its start (hollow square) and end (filled
 /// circle) marked, and the true minimum (a plus) when it is known.
 ///
 ///     let contour = CostContourFigure(
@@ -50,6 +52,8 @@ struct CostContourFigure: Sendable {
     var title: String?
     /// How many log-spaced contour levels to draw.
     var levelCount: Int
+    /// Explicit levels instead of ``bowlLevels(_:count:)`` (nil: bowl levels).
+    var levels: ContourLevels?
     /// The colour bar's title (e.g. "J(w, b)"); nil shows no colour bar.
     var colorBarLabel: String?
     /// One data unit as long on x as on y: for parameters in the same units (scaled weights).
@@ -65,6 +69,7 @@ struct CostContourFigure: Sendable {
     ///   - cost: J at (x, y); NaN or infinite values are left out of the contours.
     init(xLabel: String, yLabel: String, x: ClosedRange<Double>, y: ClosedRange<Double>,
          paths: [DescentPath], minimum: Point? = nil, title: String? = nil, levelCount: Int = 14,
+         levels: ContourLevels? = nil,
          colorBarLabel: String? = nil, equalAspect: Bool = false, resolution: Int = 150,
          minimumDotSpacing: Double = 0.015, cost: (Double, Double) -> Double) {
         let n = min(max(resolution, 2), 300)
@@ -77,6 +82,7 @@ struct CostContourFigure: Sendable {
         self.minimum = minimum
         self.title = title
         self.levelCount = levelCount
+        self.levels = levels
         self.colorBarLabel = colorBarLabel
         self.equalAspect = equalAspect
         self.minimumDotSpacing = minimumDotSpacing
@@ -84,7 +90,8 @@ struct CostContourFigure: Sendable {
 
     /// The contour panel with its paths and markers, ready to sit in a figure grid.
     var panel: Panel {
-        var marks: [Mark] = [.contour(grid, levels: .logarithmic(levelCount), width: 1.1, colorBar: colorBarLabel)]
+        let contourLevels = levels ?? .values(Self.bowlLevels(grid, count: levelCount))
+        var marks: [Mark] = [.contour(grid, levels: contourLevels, width: 1.1, colorBar: colorBarLabel)]
         let several = paths.count > 1
         for (index, path) in paths.enumerated() {
             let color = path.color ?? Self.pathColors[index % Self.pathColors.count]
@@ -128,5 +135,26 @@ struct CostContourFigure: Sendable {
         }
         kept.append(points[points.count - 1])
         return kept
+    }
+
+    /// `count` levels J_min + (J_max - J_min) 10^e for exponents e evenly spaced from -3.5 to just
+    /// below 0, where J_min and J_max are the grid's lowest and highest finite values: dense near
+    /// the floor of the bowl, sparse on its walls. Each level is rounded to two significant digits
+    /// of its height above J_min (the level itself is rounded to that
+    /// decimal place), so colour-bar labels stay short.
+    static func bowlLevels(_ grid: Grid2D, count: Int) -> [Double] {
+        let finite = grid.values.filter(\.isFinite)
+        guard count > 0, let low = finite.min(), let high = finite.max(), high > low else { return [] }
+        let span = high - low
+        var levels: [Double] = []
+        for k in 0..<count {
+            let exponent = -3.5 + 3.5 * Double(k) / Double(count)
+            let height = span * pow(10, exponent)
+            let unit = pow(10, (log10(height)).rounded(.down) - 1)
+            let level = ((low + height) / unit).rounded() * unit
+            let previous = levels.last ?? low
+            if level > previous && high > level { levels.append(level) }
+        }
+        return levels
     }
 }
