@@ -48,6 +48,7 @@ struct LinearRegressionChapter: Chapter {
         let tables = [
             try Self.parameterTable(run, reference: reference, rate: rate, steps: steps),
             Self.divergenceTable(toy),
+            Self.unsquaredErrorTable(run),
         ]
         let code = try ["linear-cost", "linear-gradient", "gradient-descent-update"].map(context.excerpt)
         return ChapterPage(figures: figures, tables: tables, code: code, thumbnail: "cost-contour")
@@ -71,13 +72,13 @@ struct LinearRegressionChapter: Chapter {
         let exact = try fit(run.exact.weights[0], run.exact.bias)
         let number = { (value: Double) in TableNumber.significant(value, digits: 7) }
         var rows = [
-            ["slope $w$", number(run.w), number(run.exact.weights[0]), number(coef)],
-            ["intercept $b$", number(run.b), number(run.exact.bias), number(intercept)],
-            ["final cost $J(w, b)$", number(ours.cost), number(exact.cost), number(mse / 2)],
-            ["$R^2$", number(ours.r2), number(exact.r2), number(r2)],
+            ["slope w", number(run.w), number(run.exact.weights[0]), number(coef)],
+            ["intercept b", number(run.b), number(run.exact.bias), number(intercept)],
+            ["final cost J(w, b)", number(ours.cost), number(exact.cost), number(mse / 2)],
+            ["R²", number(ours.r2), number(exact.r2), number(r2)],
         ]
         for (x, predicted) in zip(queries, queryPredictions) {
-            rows.append(["predicted profit at $x = \(TableNumber.significant(x, digits: 3))$",
+            rows.append(["predicted profit at x = \(TableNumber.significant(x, digits: 3))",
                          number(run.w * x + run.b), number(run.exact.weights[0] * x + run.exact.bias),
                          number(predicted)])
         }
@@ -108,7 +109,30 @@ struct LinearRegressionChapter: Chapter {
         return ChapterTable(
             name: "toy-divergence",
             caption: "The two-house toy with $\\alpha = \(TwoHouseToyExperiment.learningRate)$: $w$ and $b$ change sign at every step and grow, and so does the cost. \(stop)",
-            header: ["step", "$w$ (k\\$ per 1000 sqft)", "$b$ (k\\$)", "$J(w, b)$ ((k\\$)²)"],
+            header: ["step", "w (k$ per 1000 sqft)", "b (k$)", "J(w, b) ((k$)²)"],
+            rows: rows)
+    }
+
+    /// The pitfall of not squaring: the mean of the raw errors for a few lines, beside J.
+    static func unsquaredErrorTable(_ run: FoodTruckExperiment) -> ChapterTable {
+        let meanProfit = run.profit.reduce(0, +) / Double(run.profit.count)
+        let lines: [(name: String, w: Double, b: Double)] = [
+            ("the learned line", run.w, run.b),
+            ("a flat line at the mean profit", 0, meanProfit),
+            ("a flat line far below every city", 0, -100),
+        ]
+        let number = { (value: Double) in TableNumber.significant(value, digits: 4) }
+        // Two decimals: gradient descent's last 1e-5 of mean error is not what this table is about.
+        let hundredths = { (value: Double) in String(format: "%.2f", abs(value) < 0.005 ? 0 : value) }
+        let rows = lines.map { line -> [String] in
+            let errors = zip(run.population, run.profit).map { line.w * $0 + line.b - $1 }
+            let meanError = errors.reduce(0, +) / Double(errors.count)
+            return [line.name, number(line.w), number(line.b), number(run.cost(w: line.w, b: line.b)), hundredths(meanError)]
+        }
+        return ChapterTable(
+            name: "unsquared-error",
+            caption: "Three lines scored by the real cost $J$ and by the mean of the unsquared errors. Without the square, the good line and a useless flat line both score zero, and a line far below the data scores lowest of all.",
+            header: ["line", "w", "b", "J(w, b), squared", "mean error, not squared"],
             rows: rows)
     }
 }

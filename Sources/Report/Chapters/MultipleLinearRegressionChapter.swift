@@ -28,7 +28,7 @@ struct MultipleLinearRegressionChapter: Chapter {
                 figure: MultipleLinearRegressionFigures.costPerIteration(run)),
             ChapterFigure(
                 stem: "target-vs-prediction",
-                caption: "Against each feature, the exact least-squares predictions sit among the real prices, while gradient descent's predictions after \(TableNumber.count(history.stepsRun)) steps lean almost entirely on size: they track price against size but miss the effect of age.",
+                caption: "Against each feature, the exact least-squares predictions (+) sit among the real prices (○), while gradient descent's predictions after \(TableNumber.count(history.stepsRun)) steps (×) lean almost entirely on size: they line up along size but scatter away from the prices against age.",
                 altText: "Four scatter plots, one per feature, each showing the real prices as hollow circles, the exact least-squares predictions as plus signs and the gradient-descent predictions as crosses; in the age panel the crosses spread more than the plus signs.",
                 figure: try MultipleLinearRegressionFigures.targetAgainstPrediction(run)),
         ]
@@ -64,10 +64,10 @@ struct MultipleLinearRegressionChapter: Chapter {
             [RawHousesExperiment.weightNames[j], number(run.descent.weights[j]), number(run.exact.weights[j]),
              number(coef[j])]
         }
-        rows.append(["intercept $b$", number(run.descent.bias), number(run.exact.bias), number(intercept)])
+        rows.append(["intercept b", number(run.descent.bias), number(run.exact.bias), number(intercept)])
         let referenceSummary = [mse / 2, r2, examplePrediction]
-        let labels = ["final cost $J(\\mathbf{w}, b)$", "$R^2$",
-                      "price of a 1200 sqft, 3-bedroom, 1-floor, 40-year-old house (k\\$)"]
+        let labels = ["final cost J(w, b)", "R²",
+                      "price of a 1200 sqft, 3-bedroom, 1-floor, 40-year-old house (k$)"]
         for k in labels.indices {
             rows.append([labels[k], number(ours[k]), number(exact[k]), number(referenceSummary[k])])
         }

@@ -12,7 +12,7 @@ enum MultipleLinearRegressionFigures {
                   marks: [.points(x: run.feature(j), y: run.price, marker: .circle, filled: false, size: 7,
                                   color: Palette.color(0))])
         }
-        return Figure(width: 1200, height: 360, title: "Each feature of the 99 houses against the price",
+        return Figure(width: 1000, height: 330, title: "Each feature of the 99 houses against the price",
                       rows: 1, columns: 4, panels: panels)
     }
 
@@ -28,20 +28,25 @@ enum MultipleLinearRegressionFigures {
     static func targetAgainstPrediction(_ run: RawHousesExperiment) throws -> Figure {
         let predicted = try run.descent.predict(run.features)
         let exact = try run.exact.predict(run.features)
+        // A shared price range with head room above the data: the legend sits there, in the first
+        // panel, without covering a point (the panels are too narrow for a legend beside the data).
+        let values = run.price + predicted + exact
+        let low = values.min() ?? 0, high = values.max() ?? 1
+        let prices = (low - 0.05 * (high - low))...(high + 0.4 * (high - low))
         let panels = RawHousesExperiment.featureNames.indices.map { j in
             let x = run.feature(j)
             return Panel(xLabel: RawHousesExperiment.featureNames[j], yLabel: j == 0 ? priceLabel : nil,
-                         legend: j == 1 ? .topLeft : .hidden,  // bedrooms: its top left is empty
+                         yLimits: prices, legend: j == 0 ? .topLeft : .hidden,
                          marks: [
                             .points(x: x, y: run.price, marker: .circle, filled: false, size: 8,
                                     color: Palette.color(0), label: "target"),
                             .points(x: x, y: exact, marker: .plus, size: 8, color: Palette.color(3),
-                                    label: "exact least squares"),
+                                    label: "exact fit"),
                             .points(x: x, y: predicted, marker: .cross, size: 8, color: Palette.color(4),
-                                    label: "gradient descent"),
+                                    label: "descent"),
                          ])
         }
-        return Figure(width: 1200, height: 380, title: "Target and predictions against each feature",
+        return Figure(width: 1000, height: 380, title: "Target and predictions against each feature",
                       rows: 1, columns: 4, panels: panels)
     }
 

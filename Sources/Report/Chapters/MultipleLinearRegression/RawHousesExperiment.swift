@@ -12,8 +12,8 @@ struct RawHousesExperiment: Sendable {
     static let featureColumns = ["size_sqft", "bedrooms", "floors", "age_years"]
     /// How each feature is named on axes and in tables, with its unit.
     static let featureNames = ["size (sqft)", "bedrooms", "floors", "age (years)"]
-    /// Short names for the weights, with the feature each multiplies.
-    static let weightNames = ["$w_1$ (size)", "$w_2$ (bedrooms)", "$w_3$ (floors)", "$w_4$ (age)"]
+    /// Short names for the weights, with the feature each multiplies (plain text: table cells).
+    static let weightNames = ["w₁ (size)", "w₂ (bedrooms)", "w₃ (floors)", "w₄ (age)"]
 
     /// The 99 houses, one column per feature.
     let features: Matrix
