@@ -81,3 +81,42 @@ func writeForInspection(_ data: Data, name: String) throws {
     guard let folder = ProcessInfo.processInfo.environment["REPORT_TEST_FIGURES"] else { return }
     try data.write(to: URL(fileURLWithPath: folder).appendingPathComponent("\(name).png"))
 }
+
+/// Levels of a bowl and the start-and-tail cost figure.
+@Suite struct CostFigureHelperTests {
+    @Test func bowlLevelsCrowdTheFloorAndStayInsideTheRange() {
+        // A bowl whose minimum (4.5) is far from zero, like the food-truck cost.
+        let grid = Sampling.grid(x: -1...1, y: -1...1, nx: 81, ny: 81) { x, y in 4.5 + 100 * (x * x + y * y) }
+        let levels = CostContourFigure.bowlLevels(grid, count: 12)
+        #expect(levels.count == 12)
+        #expect(levels.first! > 4.5 && levels.last! < 204.5)
+        for (a, b) in zip(levels, levels.dropFirst()) { #expect(b > a) }
+        // Gaps above the floor grow roughly geometrically (ratio 10^(3.5/12) ≈ 1.96).
+        let gaps = zip(levels, levels.dropFirst()).map { $1 - $0 }
+        #expect(gaps.last! > 100 * gaps.first!)
+        // Short labels: two significant digits of the height above the floor.
+        #expect(levels[0] == 4.563)  // 4.5 + 200 × 10^-3.5 ≈ 4.5632
+    }
+
+    @Test func bowlLevelsOfAFlatOrEmptyGridAreEmpty() {
+        let flat = Sampling.grid(x: 0...1, y: 0...1, nx: 3, ny: 3) { _, _ in 2 }
+        #expect(CostContourFigure.bowlLevels(flat, count: 10).isEmpty)
+        let broken = Sampling.grid(x: 0...1, y: 0...1, nx: 3, ny: 3) { _, _ in .nan }
+        #expect(CostContourFigure.bowlLevels(broken, count: 10).isEmpty)
+    }
+
+    @Test func startAndTailSplitTheIterations() throws {
+        let costs = (0...500).map { 1 + 100 / Double($0 + 1) }
+        let figure = CostCurveStartAndTailFigure(costs: costs, split: 100, costLabel: "J", title: "run").figure()
+        #expect(figure.panels.count == 2)
+        #expect(figure.panels.map(\.title) == ["iterations 0–100", "iterations 100–500 (the tail, zoomed in)"])
+        #expect(try figure.pngData().count > 10_000)
+        let short = CostCurveStartAndTailFigure(costs: Array(costs.prefix(50)), costLabel: "J").figure()
+        #expect(short.panels.count == 1)
+    }
+
+    @Test func anEmptyRunIsATypedErrorNotACrash() {
+        let figure = CostCurveStartAndTailFigure(costs: [], costLabel: "J").figure()
+        #expect(throws: PlotError.self) { try figure.pngData() }
+    }
+}

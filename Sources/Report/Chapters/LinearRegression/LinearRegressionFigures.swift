@@ -37,7 +37,7 @@ enum LinearRegressionFigures {
             paths: [.init(label: "gradient descent, α = \(FoodTruckExperiment.learningRate)",
                           points: run.path.map { Point($0.w, $0.b) })],
             minimum: Point(run.exact.weights[0], run.exact.bias), levelCount: 16, colorBarLabel: "J(w, b)",
-            resolution: 160) { run.cost(w: $0, b: $1) }
+            resolution: 160) { run.gridCost(w: $0, b: $1) }
         return contour.figure(width: 820, height: 540)
     }
 
@@ -48,7 +48,7 @@ enum LinearRegressionFigures {
         let tangentPoints = [-0.5, 0.4, run.w, 2.0, 2.8]
         let wRange = -1.0...3.4
         let curve = Sampling.linspace(wRange.lowerBound, wRange.upperBound, count: 200)
-        let costs = curve.map { run.cost(w: $0, b: b) }
+        let costs = curve.map { run.gridCost(w: $0, b: b) }
         let yTop = (costs.max() ?? 1) * 1.05
         var marks: [Mark] = [.line(x: curve, y: costs, color: Palette.color(0), width: 2.2,
                                    label: "J(w, b = \(chartNumber(b, digits: 4)))")]
