@@ -34,7 +34,7 @@ struct MultipleLinearRegressionChapter: Chapter {
         ]
         let code = try ["linear-scores", "linear-gradient"].map(context.excerpt)
         return ChapterPage(figures: figures, tables: [try Self.parameterTable(run, reference: reference, rate: rate)],
-                           code: code, thumbnail: "features-vs-price")
+                           code: code, thumbnail: "cost-vs-iteration")
     }
 
     /// Weights, intercept and fit: gradient descent and the normal equation beside scikit-learn.
