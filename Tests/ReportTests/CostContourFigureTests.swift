@@ -61,6 +61,18 @@ import Testing
         try writeForInspection(png, name: "cost-contour-one-path")
     }
 
+    @Test func numberedStepsWriteTheirIndexBesideTheFirstSteps() {
+        let contour = CostContourFigure(xLabel: "w", yLabel: "b", x: 0...400, y: -200...400,
+                                        paths: [.init(label: "α = 0.1", points: Self.toyPath(rate: 0.1, steps: 50),
+                                                      numberedSteps: 3)],
+                                        cost: Self.toyCost)
+        let texts = contour.panel.marks.compactMap { mark -> String? in
+            if case .text(let spec) = mark.kind { return spec.text }
+            return nil
+        }
+        #expect(texts == ["1", "2", "3"])
+    }
+
     @Test func severalPathsShareNeutralStartAndEndEntries() throws {
         let paths = [0.05, 0.3, 0.62].map { rate in
             CostContourFigure.DescentPath(label: "α = \(rate)", points: Self.toyPath(rate: rate, steps: 60))

@@ -36,7 +36,7 @@ struct LinearRegressionChapter: Chapter {
                 figure: LinearRegressionFigures.costPerIteration(run)),
             ChapterFigure(
                 stem: "cost-contour",
-                caption: "Gradient descent on the cost bowl $J(w, b)$: the first steps zig-zag across the steep walls in $w$, then the path slides along the flat valley floor in $b$ to the minimum. The contour levels are spaced logarithmically so the floor of the bowl is visible.",
+                caption: "Gradient descent on the cost bowl $J(w, b)$: the first steps (numbered) zig-zag across the steep walls in $w$, then the path slides along the flat valley floor in $b$ to the minimum. The contour levels are spaced logarithmically so the floor of the bowl is visible.",
                 altText: "Contour lines of the cost over w (horizontal) and b (vertical) forming long, thin, tilted ellipses; a path of dots and arrows starts at w = 0, b = 0, zig-zags in w, then runs down the valley to a plus sign marking the minimum at \(minimum).",
                 figure: LinearRegressionFigures.costContour(run)),
             ChapterFigure(

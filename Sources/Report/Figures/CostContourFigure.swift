@@ -29,11 +29,15 @@ struct CostContourFigure: Sendable {
         var points: [Point]
         /// nil takes the next of ``CostContourFigure/pathColors``.
         var color: Color?
+        /// Write the step number (its index in `points`) beside the first this-many steps after
+        /// the start, so a path that doubles back on itself (zig-zag, overshooting) shows its order.
+        var numberedSteps: Int
 
-        init(label: String, points: [Point], color: Color? = nil) {
+        init(label: String, points: [Point], color: Color? = nil, numberedSteps: Int = 0) {
             self.label = label
             self.points = points
             self.color = color
+            self.numberedSteps = numberedSteps
         }
     }
 
@@ -104,6 +108,10 @@ struct CostContourFigure: Sendable {
                                  label: several ? nil : "start"))
             marks.append(.points([last], marker: .circle, size: 11, color: color,
                                  label: several ? nil : "end (step \(path.points.count - 1))"))
+            for (step, point) in path.points.enumerated().dropFirst().prefix(path.numberedSteps) where point.isFinite {
+                marks.append(.text("\(step)", at: point, anchor: .leading, offset: (7, -12), color: color,
+                                   size: 13, bold: true))
+            }
         }
         if several {
             marks.append(.points([], marker: .square, filled: false, size: 12, color: .black, label: "start"))

@@ -34,8 +34,9 @@ enum LinearRegressionFigures {
         let contour = CostContourFigure(
             xLabel: weightLabel, yLabel: "b ($10,000s)",
             x: -0.5...2.0, y: -7...3,
+            // The first steps bounce back and forth in w along almost the same line: number them.
             paths: [.init(label: "gradient descent, α = \(FoodTruckExperiment.learningRate)",
-                          points: run.path.map { Point($0.w, $0.b) })],
+                          points: run.path.map { Point($0.w, $0.b) }, numberedSteps: 4)],
             minimum: Point(run.exact.weights[0], run.exact.bias), levelCount: 16, colorBarLabel: "J(w, b)",
             resolution: 160) { run.gridCost(w: $0, b: $1) }
         return contour.figure(width: 820, height: 540)
@@ -87,14 +88,9 @@ enum LinearRegressionFigures {
         let contour = CostContourFigure(
             xLabel: "w (k$ per 1000 sqft)", yLabel: "b (k$)",
             x: ((ws.min() ?? 0) - padW)...((ws.max() ?? 1) + padW), y: ((bs.min() ?? 0) - padB)...((bs.max() ?? 1) + padB),
-            paths: [.init(label: "α = \(rate)", points: path)], minimum: Point(200, 100),
+            // Every step numbered: they all lie on one line, so only the numbers show the back and forth.
+            paths: [.init(label: "α = \(rate)", points: path, numberedSteps: path.count)], minimum: Point(200, 100),
             title: "The path jumps across the bowl", levelCount: 12, resolution: 150) { toy.cost(w: $0, b: $1) }
-        // Step numbers beside the dots: the steps all lie on one line, so only the numbers show
-        // the back-and-forth order.
-        var contourPanel = contour.panel
-        for (step, point) in path.enumerated() where step > 0 {
-            contourPanel.marks.append(.text("\(step)", at: point, anchor: .leading, offset: (9, -9), size: 13, bold: true))
-        }
         let steps = history.costs.indices.map(Double.init)
         let cost = Panel(
             title: "The cost grows at every step", xLabel: "iteration", yLabel: "cost J(w, b)  ((k$)²)",
@@ -102,7 +98,7 @@ enum LinearRegressionFigures {
             marks: [.line(x: steps, y: history.costs, color: Palette.color(4), width: 2, marker: .circle,
                           label: "α = \(rate)")])
         return Figure(width: 1100, height: 480, title: "Learning rate α = \(rate) on the two-house toy",
-                      rows: 1, columns: 2, panels: [contourPanel, cost])
+                      rows: 1, columns: 2, panels: [contour.panel, cost])
     }
 
     /// `value` with `digits` significant digits and a true minus sign, for chart text.
