@@ -18,11 +18,11 @@ struct LinearRegressionLibraryChapter: Chapter {
         let diabetesReference = try Self.referenceModels(reference, experiment: "diabetes")
 
         let houseCoefficients = SolverComparisonFigures.coefficients(
-            houses, reference: housesReference.map { ($0.name, $0.model.weights, $0.model.bias) },
-            rows: 1, width: 1180, height: 380)
+            houses, reference: housesReference.map { ($0.shortName, $0.model.weights, $0.model.bias) },
+            rows: 2, width: 1000, height: 640)
         let diabetesCoefficients = SolverComparisonFigures.coefficients(
-            diabetes, reference: diabetesReference.map { ($0.name, $0.model.weights, $0.model.bias) },
-            rows: 2, width: 1180, height: 620)
+            diabetes, reference: diabetesReference.map { ($0.shortName, $0.model.weights, $0.model.bias) },
+            rows: 3, width: 1180, height: 900)
         let figures = [
             ChapterFigure(
                 stem: "house-coefficients",
@@ -41,8 +41,8 @@ struct LinearRegressionLibraryChapter: Chapter {
                 figure: try SolverComparisonFigures.sgdCostPerEpoch([houses, diabetes])),
             ChapterFigure(
                 stem: "diabetes-coefficients",
-                caption: "On diabetes the solvers agree on most weights but not on the two cholesterol columns s1 and s2, which are nearly collinear: many weight pairs fit almost equally well, and a descent that stops early stops anywhere along that valley.",
-                altText: "Eleven small bar charts, one per diabetes weight plus the intercept; the bars of the five solvers agree except for s1 tc and s2 ldl, where the descents' bars are much shorter than the normal equation's.",
+                caption: "On diabetes the exact solvers agree, and the descents agree with them on sex, bmi, bp and s6, but not on the serum columns s1 to s5 (nor quite on age): those are strongly correlated, so very different weight combinations fit almost equally well, and a descent stops somewhere along that flat valley.",
+                altText: "Eleven small bar charts, one per diabetes weight plus the intercept; the normal equation and scikit-learn's LinearRegression always match; the two SGD regressors differ from them on the serum columns s1 to s5 and on the intercept.",
                 figure: diabetesCoefficients),
             ChapterFigure(
                 stem: "diabetes-predictions",
@@ -68,6 +68,8 @@ struct LinearRegressionLibraryChapter: Chapter {
     /// A scikit-learn model from the fixture, with what it reported about its own fit.
     struct ReferenceModel {
         let name: String
+        /// The name in chart legends.
+        let shortName: String
         let model: LinearModel
         let r2: Double
         let mse: Double
@@ -80,7 +82,7 @@ struct LinearRegressionLibraryChapter: Chapter {
     static func referenceModels(_ reference: SklearnReference, experiment: String) throws -> [ReferenceModel] {
         let linear = ["experiments", experiment, "linear_raw"]
         var models = [ReferenceModel(
-            name: "scikit-learn LinearRegression",
+            name: "scikit-learn LinearRegression", shortName: "scikit-learn, exact",
             model: LinearModel(weights: try reference.numbers(linear + ["coef"]), bias: try reference.number(linear + ["intercept"])),
             r2: try reference.number(linear + ["r2"]), mse: try reference.number(linear + ["mse"]),
             steps: "1 least-squares solve")]
@@ -101,7 +103,7 @@ struct LinearRegressionLibraryChapter: Chapter {
         let epochs = Int(try reference.number(sgd + ["n_iter"]))
         let updates = Int(try reference.number(sgd + ["t"])) - 1
         models.append(ReferenceModel(
-            name: "scikit-learn SGDRegressor", model: LinearModel(weights: weights, bias: bias),
+            name: "scikit-learn SGDRegressor", shortName: "scikit-learn, SGD", model: LinearModel(weights: weights, bias: bias),
             r2: try reference.number(sgd + ["r2"]), mse: try reference.number(sgd + ["mse"]),
             steps: "\(TableNumber.count(updates)) updates (\(epochs) epochs)"))
         return models

@@ -106,7 +106,7 @@ enum SolverComparisonFigures {
         return Figure(width: 800, height: 440, panel: Panel(
             title: "The same model read in two different units",
             xLabel: "feature", yLabel: "weight (raw: k$ per unit; scaled: k$ per σ)", xTicks: ticks,
-            legend: .bottomLeft,
+            legend: .topRight,
             marks: [
                 .bars(x: xs.map { $0 - 0.2 }, heights: run.normalEquation.weights, width: 0.4,
                       color: solverColors[0], label: "normal equation on raw features"),
