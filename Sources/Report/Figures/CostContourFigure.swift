@@ -1,0 +1,132 @@
+import Plot
+
+/// A contour plot of a cost J over two parameters with one or more gradient-descent paths on it:
+/// the picture of "walking downhill on a bowl".
+///
+/// The cost is evaluated once, on a grid over the two parameter ranges, when the value is made;
+/// the contour levels are log-spaced so that both the steep walls and the flat floor of a bowl get
+/// lines. Each path is drawn with arrows and dots, its start (hollow square) and end (filled
+/// circle) marked, and the true minimum (a plus) when it is known.
+///
+///     let contour = CostContourFigure(
+///         xLabel: "w (k$ per 1000 sqft)", yLabel: "b (k$)", x: 0...400, y: -200...400,
+///         paths: [.init(label: "α = 0.1", points: history.path.map { Point($0.weights[0], $0.bias) })],
+///         minimum: Point(200, 100)
+///     ) { w, b in 0.5 * ((w + b - 300) * (w + b - 300) + (2 * w + b - 500) * (2 * w + b - 500)) / 2 }
+///     let figure = contour.figure(width: 760, height: 520)
+///
+/// The panel's limits are the two ranges, so a path that leaves them (a diverging run) is clipped
+/// at the frame; choose ranges that hold the part of the path worth seeing.
+/// Complexity: `resolution²` evaluations of the cost when made.
+struct CostContourFigure: Sendable {
+    /// One run of gradient descent as a sequence of parameter pairs (x, y), in step order.
+    struct DescentPath: Sendable {
+        /// The legend entry, e.g. "α = 0.01".
+        var label: String
+        /// The parameters after each recorded step, first the start.
+        var points: [Point]
+        /// nil takes the next of ``CostContourFigure/pathColors``.
+        var color: Color?
+
+        init(label: String, points: [Point], color: Color? = nil) {
+            self.label = label
+            self.points = points
+            self.color = color
+        }
+    }
+
+    /// Path colours that stand out on viridis contour lines: vermillion, black, reddish purple, blue.
+    static let pathColors = [Palette.color(4), Palette.color(2), Palette.color(6), Palette.color(0)]
+
+    /// The cost sampled over the two ranges (`values[j * nx + i] = J(xs[i], ys[j])`).
+    let grid: Grid2D
+    var xLabel: String
+    var yLabel: String
+    var xRange: ClosedRange<Double>
+    var yRange: ClosedRange<Double>
+    var paths: [DescentPath]
+    /// The true minimum of the cost (from a closed-form solve), marked with a plus; nil marks none.
+    var minimum: Point?
+    var title: String?
+    /// How many log-spaced contour levels to draw.
+    var levelCount: Int
+    /// The colour bar's title (e.g. "J(w, b)"); nil shows no colour bar.
+    var colorBarLabel: String?
+    /// One data unit as long on x as on y: for parameters in the same units (scaled weights).
+    var equalAspect: Bool
+    /// Dots closer than this fraction of the panel (in range-normalised distance) to the previous
+    /// dot are skipped, so thousands of tiny final steps do not pile up into a blob.
+    var minimumDotSpacing: Double
+
+    /// Evaluates `cost` on a `resolution` x `resolution` grid spanning `x` and `y`.
+    ///
+    /// - Parameters:
+    ///   - resolution: grid points per axis (clamped to 2...300; 150 is smooth for a bowl).
+    ///   - cost: J at (x, y); NaN or infinite values are left out of the contours.
+    init(xLabel: String, yLabel: String, x: ClosedRange<Double>, y: ClosedRange<Double>,
+         paths: [DescentPath], minimum: Point? = nil, title: String? = nil, levelCount: Int = 14,
+         colorBarLabel: String? = nil, equalAspect: Bool = false, resolution: Int = 150,
+         minimumDotSpacing: Double = 0.015, cost: (Double, Double) -> Double) {
+        let n = min(max(resolution, 2), 300)
+        self.grid = Sampling.grid(x: x, y: y, nx: n, ny: n, cost)
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.xRange = x
+        self.yRange = y
+        self.paths = paths
+        self.minimum = minimum
+        self.title = title
+        self.levelCount = levelCount
+        self.colorBarLabel = colorBarLabel
+        self.equalAspect = equalAspect
+        self.minimumDotSpacing = minimumDotSpacing
+    }
+
+    /// The contour panel with its paths and markers, ready to sit in a figure grid.
+    var panel: Panel {
+        var marks: [Mark] = [.contour(grid, levels: .logarithmic(levelCount), width: 1.1, colorBar: colorBarLabel)]
+        let several = paths.count > 1
+        for (index, path) in paths.enumerated() {
+            let color = path.color ?? Self.pathColors[index % Self.pathColors.count]
+            let points = path.points.filter(\.isFinite)
+            guard let first = points.first, let last = points.last else { continue }
+            marks.append(.path(thinned(points), color: color, width: 1.8, label: path.label))
+            // One path: its own start and end in the legend. Several: the path colours say which
+            // run is which, and neutral legend entries below explain the two marker shapes.
+            marks.append(.points([first], marker: .square, filled: false, size: 12, color: color,
+                                 label: several ? nil : "start"))
+            marks.append(.points([last], marker: .circle, size: 11, color: color,
+                                 label: several ? nil : "end (step \(path.points.count - 1))"))
+        }
+        if several {
+            marks.append(.points([], marker: .square, filled: false, size: 12, color: .black, label: "start"))
+            marks.append(.points([], marker: .circle, size: 11, color: .black, label: "end"))
+        }
+        if let minimum {
+            marks.append(.points([minimum], marker: .plus, size: 18, color: .black, label: "minimum"))
+        }
+        return Panel(title: title, xLabel: xLabel, yLabel: yLabel, xLimits: xRange, yLimits: yRange,
+                     equalAspect: equalAspect, grid: false, legend: .auto, marks: marks)
+    }
+
+    /// The panel alone in a figure of the given size (pixels at 1x).
+    func figure(width: Double = 760, height: Double = 520) -> Figure {
+        Figure(width: width, height: height, panel: panel)
+    }
+
+    /// `points` without those closer than ``minimumDotSpacing`` (measured with both axes scaled
+    /// to 0...1) to the last one kept; the first and last points are always kept.
+    func thinned(_ points: [Point]) -> [Point] {
+        guard points.count > 2, minimumDotSpacing > 0 else { return points }
+        let width = max(xRange.upperBound - xRange.lowerBound, .leastNormalMagnitude)
+        let height = max(yRange.upperBound - yRange.lowerBound, .leastNormalMagnitude)
+        var kept = [points[0]]
+        for point in points.dropFirst().dropLast() {
+            let previous = kept[kept.count - 1]
+            let dx = (point.x - previous.x) / width, dy = (point.y - previous.y) / height
+            if (dx * dx + dy * dy).squareRoot() >= minimumDotSpacing { kept.append(point) }
+        }
+        kept.append(points[points.count - 1])
+        return kept
+    }
+}
