@@ -16,10 +16,13 @@ struct StochasticGradientDescentChapter: Chapter {
         let decay = try experiment.decayRuns(seed: context.seed)
         let sortedData = try BatchSizeExperiment(sortedByPrice: true)
         let rate = BatchSizeExperiment.learningRate, epochs = BatchSizeExperiment.epochs
+        // Both with a small constant rate: shuffled, its noise is then small, so what is left of the
+        // unshuffled run's error is the one its fixed visiting order causes.
         let sortedShuffled = try sortedData.run("shuffled every epoch", SGDRegressor(
-            mode: .stochastic, learningRate: rate, epochs: epochs, seed: context.seed))
+            mode: .stochastic, learningRate: BatchSizeExperiment.orderingLearningRate, epochs: epochs, seed: context.seed))
         let sortedInOrder = try sortedData.run("not shuffled (cheapest to dearest)", SGDRegressor(
-            mode: .stochastic, learningRate: rate, epochs: epochs, shuffle: false, seed: context.seed))
+            mode: .stochastic, learningRate: BatchSizeExperiment.orderingLearningRate, epochs: epochs, shuffle: false,
+            seed: context.seed))
         let paths = try DescentPathsOnContour(seed: context.seed)
 
         let figures = [
@@ -74,7 +77,7 @@ struct StochasticGradientDescentChapter: Chapter {
         }
         return ChapterTable(
             name: "comparison",
-            caption: "The runs on the z-scored house data (\(rows) houses, \(BatchSizeExperiment.epochs) epochs, α₀ = \(BatchSizeExperiment.learningRate)). Costs in k$², measured on all the data; J_min = \(TableNumber.significant(minimumCost, digits: 6)) is the normal equation's.",
+            caption: "The runs on the z-scored house data (\(rows) houses, \(BatchSizeExperiment.epochs) epochs, α₀ = \(BatchSizeExperiment.learningRate)). Costs in k\\$², measured on all the data; $J_{\\min}$ = \(TableNumber.significant(minimumCost, digits: 6)) is the normal equation's.",
             header: ["run", "examples per update", "updates per epoch", "updates", "J − J_min after 1 epoch",
                      "J − J_min at the end", "spread of J over the last 10 epochs"],
             rows: body)

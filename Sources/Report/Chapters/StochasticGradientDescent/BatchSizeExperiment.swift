@@ -27,6 +27,8 @@ struct BatchSizeExperiment: Sendable {
 
     /// The shared learning rate of the comparison runs.
     static let learningRate = 0.1
+    /// The constant rate of the shuffled-or-not comparison (small, so the shuffled run's noise is small).
+    static let orderingLearningRate = 0.01
     /// Epochs of every run.
     static let epochs = 50
     /// The mini-batch size.

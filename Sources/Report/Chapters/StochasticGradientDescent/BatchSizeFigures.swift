@@ -3,8 +3,9 @@ import Plot
 
 /// The figures of chapter 8, drawn from ``BatchSizeExperiment`` runs.
 enum BatchSizeFigures {
-    /// Batch, mini-batch and stochastic, in that order, in every figure of the chapter.
-    static let colors = [Palette.color(0), Palette.color(1), Palette.color(3)]
+    /// Batch, mini-batch and stochastic, in that order, in every figure of the chapter: blue,
+    /// vermillion and reddish purple, which stand out on viridis contour lines too.
+    static let colors = [Palette.color(0), Palette.color(4), Palette.color(6)]
 
     /// `J - J_min`, floored so a log axis can draw it (the cost never goes below the minimum, but
     /// rounding can make the difference 0 or a hair negative).
@@ -28,8 +29,10 @@ enum BatchSizeFigures {
     static func costPerUpdate(_ runs: [BatchSizeExperiment.Run], minimumCost: Double) -> Figure {
         let marks: [Mark] = runs.enumerated().map { k, run in
             let costs = run.costs.dropFirst()
+            // Batch and mini-batch nearly coincide for the first updates: the wider line underneath
+            // stays visible as a border around the narrower one.
             return .line(x: costs.indices.map(Double.init), y: costs.map { excess($0, over: minimumCost) },
-                         color: colors[k % colors.count], width: 1.6, label: run.name)
+                         color: colors[k % colors.count], width: [3.6, 1.6, 1.0][min(k, 2)], label: run.name)
         }
         return Figure(width: 800, height: 460, panel: Panel(
             title: "Per update (one parameter step)", xLabel: "updates made (log scale)",
@@ -39,7 +42,7 @@ enum BatchSizeFigures {
 
     /// Left: the learning rate per update; right: the cost per update, constant against decaying.
     static func decayingLearningRate(_ runs: [BatchSizeExperiment.Run], minimumCost: Double) -> Figure {
-        let rateColors = [Palette.color(3), Palette.color(4)]
+        let rateColors = [colors[2], Palette.color(2)]
         var rateMarks: [Mark] = []
         var costMarks: [Mark] = []
         for (k, run) in runs.enumerated() {
@@ -53,7 +56,7 @@ enum BatchSizeFigures {
                                    color: rateColors[k], width: k == 0 ? 1.2 : 2, label: run.name))
         }
         return Figure(width: 1100, height: 440, rows: 1, columns: 2, panels: [
-            Panel(title: "The step size α_t", xLabel: "update t", yLabel: "learning rate α_t", yScale: .log,
+            Panel(title: "The step size αₜ", xLabel: "update t", yLabel: "learning rate αₜ", yScale: .log,
                   legend: .bottomLeft, marks: rateMarks),
             Panel(title: "Stochastic updates: cost after each update", xLabel: "update t",
                   yLabel: "J − J_min (k$², log)", yScale: .log, legend: .topRight, marks: costMarks),
@@ -61,17 +64,23 @@ enum BatchSizeFigures {
     }
 
     /// The pitfall: stochastic updates over houses sorted by price, visited in the same order
-    /// every epoch, against the same data shuffled before every epoch.
+    /// every epoch, against the same data shuffled before every epoch; the whole run on the left,
+    /// its last three epochs on the right, where the unshuffled run's repeating cycle shows.
     static func notShuffled(shuffled: BatchSizeExperiment.Run, sorted: BatchSizeExperiment.Run, minimumCost: Double,
                             rows: Int) -> Figure {
-        func marks(_ run: BatchSizeExperiment.Run, color: Color) -> Mark {
-            let costs = run.costs.dropFirst()
-            return .line(x: costs.indices.map { Double($0) / Double(rows) },
-                         y: costs.map { excess($0, over: minimumCost) }, color: color, width: 1.4, label: run.name)
+        func marks(lastEpochs: Int?) -> [Mark] {
+            [(sorted, Palette.color(4)), (shuffled, Palette.color(2))].map { run, color in
+                let costs = run.costs.dropFirst()
+                let kept = lastEpochs.map { costs.suffix($0 * rows) } ?? costs
+                return .line(x: kept.indices.map { Double($0) / Double(rows) },
+                             y: kept.map { excess($0, over: minimumCost) }, color: color, width: 1.4, label: run.name)
+            }
         }
-        return Figure(width: 900, height: 460, panel: Panel(
-            title: "Stochastic updates on houses sorted by price", xLabel: "epoch",
-            yLabel: "J − J_min (k$², log)", yScale: .log, legend: .topRight,
-            marks: [marks(sorted, color: Palette.color(4)), marks(shuffled, color: Palette.color(3))]))
+        return Figure(width: 1150, height: 440, rows: 1, columns: 2, panels: [
+            Panel(title: "The whole run", xLabel: "epoch", yLabel: "J − J_min (k$², log)", yScale: .log,
+                  legend: .topRight, marks: marks(lastEpochs: nil)),
+            Panel(title: "The last three epochs", xLabel: "epoch", yLabel: "J − J_min (k$², log)", yScale: .log,
+                  legend: .hidden, marks: marks(lastEpochs: 3)),
+        ])
     }
 }

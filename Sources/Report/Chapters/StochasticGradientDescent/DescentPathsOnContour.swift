@@ -25,10 +25,16 @@ struct DescentPathsOnContour: Sendable {
         let rate = BatchSizeExperiment.learningRate
         let modes: [(String, BatchMode)] = [("batch", .batch), ("mini-batch (\(BatchSizeExperiment.miniBatchSize))",
                                             .miniBatch(size: BatchSizeExperiment.miniBatchSize)), ("stochastic", .stochastic)]
-        runs = try modes.map { name, mode in
-            try data.run(name, SGDRegressor(mode: mode, learningRate: rate, epochs: Self.epochs, seed: seed))
+        // Enough epochs for both panels; each panel shows a prefix of the same run (the shuffles
+        // depend only on the seed, so a shorter run would have taken exactly these steps).
+        let runs = try modes.map { name, mode in
+            let perEpoch = (data.z.rows + mode.examples(of: data.z.rows) - 1) / mode.examples(of: data.z.rows)
+            let epochs = max(Self.epochs, (Self.updates + perEpoch - 1) / perEpoch)
+            return try data.run(name, SGDRegressor(mode: mode, learningRate: rate, epochs: epochs, seed: seed))
         }
-        minimum = Point(data.minimum.weights[0], data.minimum.bias)
+        let minimum = Point(data.minimum.weights[0], data.minimum.bias)
+        self.runs = runs
+        self.minimum = minimum
         let z = data.z, y = data.y, m = Double(data.z.rows)
         // J(w, b) = 1/(2m) sum (w z + b - y)^2, expanded into sums so each grid point is O(1).
         var sz = 0.0, szz = 0.0, sy = 0.0, syy = 0.0, szy = 0.0
@@ -36,8 +42,9 @@ struct DescentPathsOnContour: Sendable {
             let zi = z[i, 0]
             sz += zi; szz += zi * zi; sy += y[i]; syy += y[i] * y[i]; szy += zi * y[i]
         }
-        let cost: @Sendable (Double, Double) -> Double = { w, b in
-            (w * w * szz + m * b * b + syy + 2 * w * b * sz - 2 * w * szy - 2 * b * sy) / (2 * m)
+        let sums = (z: sz, zz: szz, y: sy, yy: syy, zy: szy)
+        func cost(_ w: Double, _ b: Double) -> Double {
+            (w * w * sums.zz + m * b * b + sums.yy + 2 * w * b * sums.z - 2 * w * sums.zy - 2 * b * sums.y) / (2 * m)
         }
         let xRange = -25.0...(minimum.x + 110), yRange = -30.0...(minimum.y + 70)
         func points(_ run: BatchSizeExperiment.Run, upTo update: Int) -> [Point] {
@@ -54,8 +61,8 @@ struct DescentPathsOnContour: Sendable {
                 minimumDotSpacing: 0.01, cost: cost
             ).panel
         }
-        let sameWork = panel(title: "The same work: \(Self.epochs) epochs each", limit: { $0.fitted.history.updatesRun },
-                             bar: nil)
+        let sameWork = panel(title: "The same work: \(Self.epochs) epochs each",
+                             limit: { Self.epochs * $0.fitted.history.updatesPerEpoch }, bar: nil)
         let sameSteps = panel(title: "The same number of steps: \(Self.updates) updates each",
                               limit: { min(Self.updates, $0.fitted.history.updatesRun) }, bar: "J(w, b) (k$²)")
         figure = ChapterFigure(
