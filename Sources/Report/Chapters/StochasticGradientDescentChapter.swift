@@ -44,14 +44,14 @@ struct StochasticGradientDescentChapter: Chapter {
                 figure: BatchSizeFigures.decayingLearningRate(decay, minimumCost: experiment.minimumCost)),
             ChapterFigure(
                 stem: "not-shuffled",
-                caption: "The pitfall: visiting houses from cheapest to dearest every epoch, the last, expensive houses pull the parameters their way each time; the cost repeats the same cycle every epoch and never settles near the minimum.",
-                altText: "Cost above its minimum against epoch for stochastic descent on price-sorted houses: the unshuffled run repeats a sawtooth every epoch at a high level; the shuffled run jitters much lower.",
+                caption: "The pitfall: visiting the houses from cheapest to dearest in every epoch, the parameters are dragged the same way at the same point of every epoch. The unshuffled run repeats one cycle exactly (right) and stays above the shuffled run, which wanders at random closer to the minimum.",
+                altText: "Two panels of cost above its minimum for stochastic descent with a small constant learning rate on price-sorted houses. Left, all 50 epochs: both curves fall, then the unshuffled curve settles into a band above the shuffled one. Right, the last three epochs: the unshuffled curve repeats the same sawtooth three times, the shuffled curve is irregular and mostly lower.",
                 figure: BatchSizeFigures.notShuffled(shuffled: sortedShuffled, sorted: sortedInOrder,
                                                      minimumCost: sortedData.minimumCost, rows: sortedData.z.rows)),
         ]
         let runs = batchSizes + [decay[1]].map(renamed("stochastic, decaying α")) + [
-            renamed("stochastic, sorted, shuffled")(sortedShuffled),
-            renamed("stochastic, sorted, not shuffled")(sortedInOrder),
+            renamed("stochastic, α = \(BatchSizeExperiment.orderingLearningRate), shuffled")(sortedShuffled),
+            renamed("stochastic, α = \(BatchSizeExperiment.orderingLearningRate), sorted, not shuffled")(sortedInOrder),
         ]
         let table = Self.comparisonTable(runs, minimumCost: experiment.minimumCost, rows: experiment.z.rows)
         let code = try ["sgd-epoch", "sgd-batch-gradient", "learning-rate-decay"].map(context.excerpt)
@@ -77,7 +77,7 @@ struct StochasticGradientDescentChapter: Chapter {
         }
         return ChapterTable(
             name: "comparison",
-            caption: "The runs on the z-scored house data (\(rows) houses, \(BatchSizeExperiment.epochs) epochs, α₀ = \(BatchSizeExperiment.learningRate)). Costs in k\\$², measured on all the data; $J_{\\min}$ = \(TableNumber.significant(minimumCost, digits: 6)) is the normal equation's.",
+            caption: "The runs on the z-scored house data (\(rows) houses, \(BatchSizeExperiment.epochs) epochs, α₀ = \(BatchSizeExperiment.learningRate) unless the run says otherwise). Costs in k\\$², measured on all the data; $J_{\\min}$ = \(TableNumber.significant(minimumCost, digits: 6)) is the normal equation's.",
             header: ["run", "examples per update", "updates per epoch", "updates", "J − J_min after 1 epoch",
                      "J − J_min at the end", "spread of J over the last 10 epochs"],
             rows: body)
