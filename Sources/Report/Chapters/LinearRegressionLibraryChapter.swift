@@ -22,7 +22,7 @@ struct LinearRegressionLibraryChapter: Chapter {
             rows: 2, width: 1000, height: 640)
         let diabetesCoefficients = SolverComparisonFigures.coefficients(
             diabetes, reference: diabetesReference.map { ($0.shortName, $0.model.weights, $0.model.bias) },
-            rows: 3, width: 1180, height: 900)
+            rows: 3, width: 1000, height: 820)
         let figures = [
             ChapterFigure(
                 stem: "house-coefficients",
@@ -33,7 +33,7 @@ struct LinearRegressionLibraryChapter: Chapter {
                 stem: "house-predictions",
                 caption: "Predicted against actual price: the three solvers' points lie along the same diagonal, with the same scatter.",
                 altText: "Three scatter plots of predicted against actual house price, one per solver, each with a dashed identity line; the point clouds look the same.",
-                figure: try SolverComparisonFigures.predictions(houses, width: 1180, height: 440)),
+                figure: try SolverComparisonFigures.predictions(houses, width: 1000, height: 390)),
             ChapterFigure(
                 stem: "sgd-cost-per-epoch",
                 caption: "The SGD regressor's cost on all the data after each epoch falls quickly to the normal equation's minimum and then stays just above it.",
@@ -48,7 +48,7 @@ struct LinearRegressionLibraryChapter: Chapter {
                 stem: "diabetes-predictions",
                 caption: "Even the exact least-squares fit leaves a wide scatter on diabetes: R² is a property of the data and the model family, not of the solver.",
                 altText: "Three scatter plots of predicted against actual diabetes progression, one per solver, with a dashed identity line; the points spread widely around the line in all three.",
-                figure: try SolverComparisonFigures.predictions(diabetes, width: 1180, height: 440)),
+                figure: try SolverComparisonFigures.predictions(diabetes, width: 1000, height: 390)),
             ChapterFigure(
                 stem: "unconverted-coefficients",
                 caption: "The pitfall: read side by side without conversion, the raw weights say size hardly matters and the z-score weights say it matters most. They describe the same predictions in different units.",

@@ -55,7 +55,7 @@ enum BatchSizeFigures {
             costMarks.append(.line(x: costs.indices.map(Double.init), y: costs.map { excess($0, over: minimumCost) },
                                    color: rateColors[k], width: k == 0 ? 1.2 : 2, label: run.name))
         }
-        return Figure(width: 1100, height: 440, rows: 1, columns: 2, panels: [
+        return Figure(width: 1000, height: 420, rows: 1, columns: 2, panels: [
             Panel(title: "The step size αₜ", xLabel: "update t", yLabel: "learning rate αₜ", yScale: .log,
                   legend: .bottomLeft, marks: rateMarks),
             Panel(title: "Stochastic updates: cost after each update", xLabel: "update t",
@@ -76,7 +76,7 @@ enum BatchSizeFigures {
                              y: kept.map { excess($0, over: minimumCost) }, color: color, width: 1.4, label: run.name)
             }
         }
-        return Figure(width: 1150, height: 440, rows: 1, columns: 2, panels: [
+        return Figure(width: 1000, height: 420, rows: 1, columns: 2, panels: [
             Panel(title: "The whole run", xLabel: "epoch", yLabel: "J − J_min (k$², log)", yScale: .log,
                   legend: .topRight, marks: marks(lastEpochs: nil)),
             Panel(title: "The last three epochs", xLabel: "epoch", yLabel: "J − J_min (k$², log)", yScale: .log,

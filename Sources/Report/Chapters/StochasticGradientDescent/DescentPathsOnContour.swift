@@ -69,6 +69,6 @@ struct DescentPathsOnContour: Sendable {
             stem: "paths-on-contour",
             caption: "For the same work (left, three passes over the data), stochastic descent is already at the minimum, jittering around it, while batch descent has taken three steps. For the same number of steps (right), batch descent's path is straight and gets furthest; the smaller the batch, the more the path wanders.",
             altText: "Two contour plots of the cost over w and b with three descent paths from (0, 0) towards the minimum marked with a plus. Left, after three epochs: the batch path is three short straight steps, the mini-batch path reaches near the minimum, the stochastic path zigzags around it. Right, after thirty updates each: the batch path is a straight line most of the way, the mini-batch path a slightly wobbly line, the stochastic path a ragged zigzag.",
-            figure: Figure(width: 1180, height: 520, rows: 1, columns: 2, panels: [sameWork, sameSteps]))
+            figure: Figure(width: 1060, height: 500, rows: 1, columns: 2, panels: [sameWork, sameSteps]))
     }
 }
