@@ -11,8 +11,13 @@ struct LinearRegressionLibraryChapter: Chapter {
     let summary = "One problem, three solvers behind fit and predict: the normal equation, gradient descent and SGD agree with scikit-learn."
 
     func build(_ context: ChapterContext) throws -> ChapterPage {
-        let houses = try ThreeSolverComparison(.houses, seed: context.seed)
-        let diabetes = try ThreeSolverComparison(.diabetes, seed: context.seed)
+        try Self.page(houses: ThreeSolverComparison(.houses, seed: context.seed),
+                      diabetes: ThreeSolverComparison(.diabetes, seed: context.seed), context: context)
+    }
+
+    /// The page for two fitted comparisons (separate from ``build(_:)`` so tests can reuse fits).
+    static func page(houses: ThreeSolverComparison, diabetes: ThreeSolverComparison,
+                     context: ChapterContext) throws -> ChapterPage {
         let reference = try SklearnReference.shared()
         let housesReference = try Self.referenceModels(reference, experiment: "houses")
         let diabetesReference = try Self.referenceModels(reference, experiment: "diabetes")

@@ -85,9 +85,22 @@ struct BatchSizeExperiment: Sendable {
         ]
     }
 
-    /// J = 1/(2m) sum (w . z + b - y)^2.
+    /// J = 1/(2m) sum (w . z + b - y)^2, evaluated after every update of every run (tens of
+    /// thousands of times), so it reads the matrix directly instead of building predictions.
     static func cost(_ weights: [Double], _ bias: Double, _ z: Matrix, _ y: [Double]) throws -> Double {
-        try meanSquaredError(y, LinearModel(weights: weights, bias: bias).predict(z)) / 2
+        guard weights.count == z.columns, y.count == z.rows, z.rows > 0 else {
+            throw ChapterExperimentError(message: "cost: \(weights.count) weights for \(z.columns) features and \(y.count) targets for \(z.rows) rows")
+        }
+        let n = z.columns
+        var sum = 0.0
+        z.storage.withUnsafeBufferPointer { x in
+            for i in 0..<z.rows {
+                var residual = bias - y[i]
+                for j in 0..<n { residual += weights[j] * x[i * n + j] }
+                sum += residual * residual
+            }
+        }
+        return sum / Double(2 * z.rows)
     }
 }
 
