@@ -118,3 +118,18 @@ import Testing
         #expect(TableNumber.count(999) == "999")
     }
 }
+
+/// The reader of scikit-learn's fixture keeps JSON's kinds apart.
+@Test func sklearnReferenceReadsEveryJSONKind() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let url = folder.url.appendingPathComponent("reference.json")
+    try Data(#"{"a": [true, 1, 2.5, null, "x"], "b": {"c": false}}"#.utf8).write(to: url)
+    let reference = try SklearnReference(contentsOf: url)
+    #expect(try reference.value("a") == .array([.bool(true), .number(1), .number(2.5), .null, .string("x")]))
+    #expect(try reference.value("b", "c") == .bool(false))
+    #expect(try reference.number("a", "2") == 2.5)
+    #expect(throws: SklearnReferenceError.self) { try reference.numbers("a") }
+    try Data("not json".utf8).write(to: url)
+    #expect(throws: SklearnReferenceError.self) { try SklearnReference(contentsOf: url) }
+}
