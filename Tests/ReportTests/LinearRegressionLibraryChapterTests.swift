@@ -116,6 +116,9 @@ import Testing
         #expect(TableNumber.significant(.nan, digits: 3) == "NaN")
         #expect(TableNumber.count(44_200) == "44\u{2009}200")
         #expect(TableNumber.count(999) == "999")
+        #expect(TableNumber.significant(57_403.2, digits: 4) == "57\u{2009}400")
+        #expect(TableNumber.significant(-12_345, digits: 3) == "-12\u{2009}300")
+        #expect(TableNumber.significant(1234, digits: 4) == "1234")
     }
 }
 
