@@ -22,6 +22,8 @@ struct ChapterRegistry: Sendable {
     static let standard = ChapterRegistry(unchecked: [
         LinearRegressionChapter(),
         MultipleLinearRegressionChapter(),
+        LinearRegressionLibraryChapter(),
+        StochasticGradientDescentChapter(),
     ])
 
     /// The registered chapters, sorted by number.
