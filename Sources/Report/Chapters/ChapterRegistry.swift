@@ -21,6 +21,7 @@ struct ChapterRegistry: Sendable {
     /// 4. List the chapter here. `swift test --filter ReportTests` checks ids, order and prose.
     static let standard = ChapterRegistry(unchecked: [
         LogisticRegressionChapter(),
+        LogisticRegressionLibraryChapter(),
     ])
 
     /// The registered chapters, sorted by number.
