@@ -60,11 +60,11 @@ struct LogisticRegressionChapterTests {
     }
 
     @Test func chapterBuildsEveryFigureAndTable() throws {
-        let chapter = LogisticRegressionChapter(rawIterations: 2_000)
+        let chapter = LogisticRegressionChapter()
         #expect(ChapterRegistry.plannedIDs.firstIndex(of: chapter.id) == chapter.number - 1)
         #expect(ChapterRegistry.standard.chapter(withID: chapter.id) != nil)
         let context = ChapterContext(seed: 42, formats: [.png], scale: 1, excerpts: .packageSources())
-        let page = try chapter.build(context)
+        let page = try chapter.page(lab: try Self.lab.get(), reference: try Self.reference.get(), context: context)
         #expect(page.figures.map(\.stem) == ["sigmoid", "toy-boundaries", "loss-curves", "squared-error-vs-log-loss",
                                             "exam-boundary", "cost-vs-iteration", "raw-vs-scaled"])
         #expect(page.tables.map(\.name) == ["parameters", "raw-vs-scaled"])

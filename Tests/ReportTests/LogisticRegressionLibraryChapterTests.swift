@@ -80,10 +80,11 @@ struct LogisticRegressionLibraryChapterTests {
     }
 
     @Test func chapterBuildsEveryFigureAndTable() throws {
-        let chapter = LogisticRegressionLibraryChapter(regularisedIterations: 300)
+        let chapter = LogisticRegressionLibraryChapter()
         #expect(ChapterRegistry.plannedIDs.firstIndex(of: chapter.id) == chapter.number - 1)
         #expect(ChapterRegistry.standard.chapter(withID: chapter.id) != nil)
-        let page = try chapter.build(ChapterContext(seed: 42, formats: [.png], scale: 1, excerpts: .packageSources()))
+        let page = try chapter.page(lab: try Self.lab.get(), reference: try Self.reference.get(),
+                                    context: ChapterContext(seed: 42, formats: [.png], scale: 1, excerpts: .packageSources()))
         #expect(page.figures.map(\.stem) == ["regularisation-boundaries", "regularisation-weights", "iris-regions",
                                             "confusion-matrix", "roc-curve", "precision-recall"])
         #expect(page.tables.map(\.name) == ["regularisation", "iris-softmax", "metrics", "baseline"])

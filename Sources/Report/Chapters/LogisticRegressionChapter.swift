@@ -13,8 +13,12 @@ struct LogisticRegressionChapter: Chapter {
     var rawIterations = ExamScoresLab.rawIterations
 
     func build(_ context: ChapterContext) throws -> ChapterPage {
-        let lab = try ExamScoresLab(rawIterations: rawIterations)
-        let reference = try ScikitLearnReference.packageFixture()
+        try page(lab: try ExamScoresLab(rawIterations: rawIterations), reference: try ScikitLearnReference.packageFixture(),
+                 context: context)
+    }
+
+    /// The page from experiments already run (tests reuse one lab).
+    func page(lab: ExamScoresLab, reference: ScikitLearnReference, context: ChapterContext) throws -> ChapterPage {
         let raw = "experiments.ex2data1.raw", zscored = "experiments.ex2data1.zscored"
         let referenceMinimum = try reference.number("\(raw).log_loss")
         let referenceRaw = (weights: try reference.numbers("\(raw).coef"), bias: try reference.number("\(raw).intercept"))
@@ -44,12 +48,12 @@ struct LogisticRegressionChapter: Chapter {
         let query = Matrix([ExamScoresLab.queryScores])
         let probability = try lab.admissionProbability(query)[0]
         let rows: [[String]] = [
-            ["$w_1$ (z-scored)", LogisticNumbers.fixed(lab.scaledFit.weights[0], 4), LogisticNumbers.fixed(scaledCoef[0], 4)],
-            ["$w_2$ (z-scored)", LogisticNumbers.fixed(lab.scaledFit.weights[1], 4), LogisticNumbers.fixed(scaledCoef[1], 4)],
-            ["$b$ (z-scored)", LogisticNumbers.fixed(lab.scaledFit.bias, 4), LogisticNumbers.fixed(try reference.number("\(zscored).intercept"), 4)],
-            ["$w_1$ (per exam point)", LogisticNumbers.fixed(inRaw.weights[0], 5), LogisticNumbers.fixed(rawCoef[0], 5)],
-            ["$w_2$ (per exam point)", LogisticNumbers.fixed(inRaw.weights[1], 5), LogisticNumbers.fixed(rawCoef[1], 5)],
-            ["$b$ (raw scores)", LogisticNumbers.fixed(inRaw.bias, 3), LogisticNumbers.fixed(try reference.number("\(raw).intercept"), 3)],
+            ["w₁ (z-scored)", LogisticNumbers.fixed(lab.scaledFit.weights[0], 4), LogisticNumbers.fixed(scaledCoef[0], 4)],
+            ["w₂ (z-scored)", LogisticNumbers.fixed(lab.scaledFit.weights[1], 4), LogisticNumbers.fixed(scaledCoef[1], 4)],
+            ["b (z-scored)", LogisticNumbers.fixed(lab.scaledFit.bias, 4), LogisticNumbers.fixed(try reference.number("\(zscored).intercept"), 4)],
+            ["w₁ (per exam point)", LogisticNumbers.fixed(inRaw.weights[0], 5), LogisticNumbers.fixed(rawCoef[0], 5)],
+            ["w₂ (per exam point)", LogisticNumbers.fixed(inRaw.weights[1], 5), LogisticNumbers.fixed(rawCoef[1], 5)],
+            ["b (raw scores)", LogisticNumbers.fixed(inRaw.bias, 3), LogisticNumbers.fixed(try reference.number("\(raw).intercept"), 3)],
             ["training accuracy", LogisticNumbers.fixed(try lab.accuracy(), 3), LogisticNumbers.fixed(try reference.number("\(raw).accuracy"), 3)],
             ["mean log-loss", LogisticNumbers.fixed(try lab.logLoss(), 5), LogisticNumbers.fixed(try reference.number("\(raw).log_loss"), 5)],
             ["P(admitted) for scores 45 and 85", LogisticNumbers.fixed(probability, 4),
@@ -73,7 +77,7 @@ struct LogisticRegressionChapter: Chapter {
         return ChapterTable(
             name: "raw-vs-scaled",
             caption: "The same model trained on raw and on z-scored scores (weights per exam point in both rows). Scikit-learn's minimum cost is \(LogisticNumbers.fixed(referenceMinimum, 4)).",
-            header: ["features", "α", "iterations", "final cost", "first within 0.001 of the minimum", "$w_1$", "$w_2$", "$b$"],
+            header: ["features", "α", "iterations", "final cost", "first within 0.001 of the minimum", "w₁", "w₂", "b"],
             rows: [
                 row("raw scores", ExamScoresLab.rawLearningRate, lab.rawFit, weights: lab.rawFit.weights, bias: lab.rawFit.bias),
                 row("z-scored", ExamScoresLab.scaledLearningRate, lab.scaledFit, weights: inRaw.weights, bias: inRaw.bias),

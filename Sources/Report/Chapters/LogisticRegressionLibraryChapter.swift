@@ -21,6 +21,11 @@ struct LogisticRegressionLibraryChapter: Chapter {
             seed: context.seed,
             cancerTestIndices: try reference.integers("\(Self.cancerExperiment).split.test_indices"),
             regularisedIterations: regularisedIterations)
+        return try page(lab: lab, reference: reference, context: context)
+    }
+
+    /// The page from experiments already run (tests reuse one lab).
+    func page(lab: LogisticLibraryLab, reference: ScikitLearnReference, context: ChapterContext) throws -> ChapterPage {
         let cancerFit = try Self.cancerReferenceFit(reference)
         let probabilities = try lab.cancerTestProbabilities()
         let predictions = try lab.cancerFit.predict(lab.cancerTest.x)
@@ -81,9 +86,9 @@ struct LogisticRegressionLibraryChapter: Chapter {
         let intercepts = lab.irisIntercepts
         var rows: [[String]] = []
         for (c, name) in LogisticLibraryLab.irisClassNames.enumerated() {
-            rows.append(["\(name): $w$ petal length", LogisticNumbers.fixed(lab.irisFit.weights[c, 0], 4), LogisticNumbers.fixed(coef[c][0], 4)])
-            rows.append(["\(name): $w$ petal width", LogisticNumbers.fixed(lab.irisFit.weights[c, 1], 4), LogisticNumbers.fixed(coef[c][1], 4)])
-            rows.append(["\(name): $b$", LogisticNumbers.fixed(intercepts[c], 4), LogisticNumbers.fixed(intercept[c], 4)])
+            rows.append(["\(name): w petal length", LogisticNumbers.fixed(lab.irisFit.weights[c, 0], 4), LogisticNumbers.fixed(coef[c][0], 4)])
+            rows.append(["\(name): w petal width", LogisticNumbers.fixed(lab.irisFit.weights[c, 1], 4), LogisticNumbers.fixed(coef[c][1], 4)])
+            rows.append(["\(name): b", LogisticNumbers.fixed(intercepts[c], 4), LogisticNumbers.fixed(intercept[c], 4)])
         }
         let accuracy = try Models.accuracy(lab.species, try lab.predictSpecies(lab.petals))
         rows.append(["training accuracy", LogisticNumbers.fixed(accuracy, 4), LogisticNumbers.fixed(try reference.number("\(fit).accuracy"), 4)])
@@ -114,7 +119,7 @@ struct LogisticRegressionLibraryChapter: Chapter {
             ["malignant called benign", count(confusion.counts[0][1]), count(Int(referenceCounts[0][1]))],
             ["benign called malignant", count(confusion.counts[1][0]), count(Int(referenceCounts[1][0]))],
             ["benign called benign", count(confusion.counts[1][1]), count(Int(referenceCounts[1][1]))],
-            ["intercept $b$", LogisticNumbers.fixed(lab.cancerFit.bias, 4), LogisticNumbers.fixed(try number("intercept"), 4)],
+            ["intercept b", LogisticNumbers.fixed(lab.cancerFit.bias, 4), LogisticNumbers.fixed(try number("intercept"), 4)],
         ]
         return ChapterTable(
             name: "metrics",
