@@ -105,9 +105,11 @@ enum LogisticRegressionFigures {
         let regions = try DecisionRegionsFigure(
             x: toyPoints.map(\.0), y: toyPoints.map(\.1), labels: toyLabels, classNames: ["y = 0", "y = 1"],
             xLabel: "x₁", yLabel: "x₂", resolution: 200, xLimits: 0...4, yLimits: 0...3.5, equalAspect: true,
-            boundaryLabel: "b = −3:  x₁ + x₂ = 3", overlays: [other], legend: .topRight, markerSize: 11)
+            boundaryLabel: "b = −3:  x₁ + x₂ = 3", overlays: [other], legend: .topRight, markerSize: 13)
         let panel = try regions.panel { points in
-            .init(classes: (0..<points.rows).map { points[$0, 0] + points[$0, 1] - 3 >= 0 ? 1 : 0 })
+            let scores = (0..<points.rows).map { points[$0, 0] + points[$0, 1] - 3 }
+            return .init(classes: scores.map { $0 >= 0 ? 1 : 0 },
+                         scores: Matrix(rows: points.rows, columns: 2, storage: scores.flatMap { [0, $0] }))
         }
         return ChapterFigure(
             stem: "toy-boundaries",

@@ -60,7 +60,9 @@ enum LogisticLibraryFigures {
             classNames: LogisticLibraryLab.irisClassNames, xLabel: "petal length (cm)", yLabel: "petal width (cm)",
             resolution: 300, marginFraction: 0.08, equalAspect: true, boundaryLabel: "class border",
             legend: .topLeft, markerSize: 8)
-        let panel = try regions.panel { points in .init(classes: try lab.predictSpecies(points)) }
+        let panel = try regions.panel { points in
+            .init(classes: try lab.predictSpecies(points), scores: try lab.speciesScores(points))
+        }
         return ChapterFigure(
             stem: "iris-regions",
             caption: "Softmax regression on iris petals ($\\lambda = \(lambdaText(LogisticLibraryLab.irisLambda))$, scikit-learn's $C = 1$): each region is where one species has the largest probability. Every border is straight, because it is where two classes' scores are equal, a linear equation.",

@@ -130,6 +130,11 @@ struct LogisticLibraryLab: Sendable {
         try irisFit.predict(Self.centred(rawPetals, petalMeans))
     }
 
+    /// The softmax scores `z_c` of raw petal rows (`m x 3`).
+    func speciesScores(_ rawPetals: Matrix) throws -> Matrix {
+        try irisFit.decisionFunction(Self.centred(rawPetals, petalMeans))
+    }
+
     /// P(benign) for each test row.
     func cancerTestProbabilities() throws -> [Double] {
         try cancerFit.predictPositiveProbabilities(cancerTest.x)
