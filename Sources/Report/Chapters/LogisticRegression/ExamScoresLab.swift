@@ -10,7 +10,7 @@ struct ExamScoresLab: Sendable {
     /// About the largest learning rate the raw scores allow (0.003 already makes the cost climb
     /// above its starting value), and many more iterations.
     static let rawLearningRate = 0.001
-    static let rawIterations = 100_000
+    static let rawIterations = 30_000
     /// The iterations the raw run was given (fewer in quick tests).
     let rawIterations: Int
     /// The applicant the course asks about: exam scores 45 and 85.

@@ -195,7 +195,7 @@ enum LogisticRegressionFigures {
         return ChapterFigure(
             stem: "raw-vs-scaled",
             caption: "On raw scores the largest stable learning rate is tiny and the intercept crawls: after \(grouped(lab.rawIterations)) steps the cost is still far above the minimum and the boundary is wrong. On z-scored scores a large rate reaches scikit-learn's boundary in a few hundred steps.",
-            altText: "Left: cost against iteration on a log axis; the z-scored curve drops to the minimum within a few hundred steps, the raw curve is still well above it after 100,000. Right: the exam data with three boundary lines; the z-scored and scikit-learn lines coincide, the raw line lies apart.",
+            altText: "Left: cost against iteration on a log axis; the z-scored curve drops to the minimum within a few hundred steps, the raw curve is still well above it after \(grouped(lab.rawIterations)) steps. Right: the exam data with three boundary lines; the z-scored and scikit-learn lines coincide, the raw line lies apart.",
             figure: Figure(width: 1040, height: 540, rows: 1, columns: 2, panels: [costPanel, boundaryPanel]))
     }
 

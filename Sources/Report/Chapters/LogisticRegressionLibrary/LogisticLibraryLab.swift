@@ -12,7 +12,7 @@ struct LogisticLibraryLab: Sendable {
     static let moonsCount = 50
     static let moonsNoise = 0.3
     static let regularisedLearningRate = 1.0
-    static let regularisedIterations = 20_000
+    static let regularisedIterations = 12_000
 
     /// One fit of the regularisation experiment.
     struct RegularisedFit: Sendable {
