@@ -75,7 +75,7 @@ struct LogisticRegressionLibraryChapter: Chapter {
         }
         return ChapterTable(
             name: "regularisation",
-            caption: "The regularisation runs (\(lab.moons.x.rows) points, \(lab.regularisedFits.first?.model.weights.count ?? 0) z-scored polynomial features, $\\alpha = \(LogisticLibraryLab.regularisedLearningRate)$, \(LogisticRegressionFigures.grouped(lab.regularisedFits.first?.model.history.stepsRun ?? 0)) iterations each): a larger $\\lambda$ gives smaller weights and a lower training accuracy, the price of a smoother boundary.",
+            caption: "The regularisation runs (\(lab.moons.x.rows) points, \(lab.regularisedFits.first?.model.weights.count ?? 0) z-scored polynomial features, $\\alpha = \(LogisticLibraryFigures.lambdaText(LogisticLibraryLab.regularisedLearningRate))$, \(LogisticRegressionFigures.grouped(lab.regularisedFits.first?.model.history.stepsRun ?? 0)) iterations each): a larger $\\lambda$ gives smaller weights and, once it is strong enough to straighten the boundary, a lower training accuracy: the price of a smoother boundary.",
             header: ["λ", "C = 1/λ", "‖w‖", "largest |wⱼ|", "training accuracy", "final cost (with penalty)"],
             rows: rows)
     }

@@ -38,7 +38,9 @@ enum LogisticLibraryFigures {
         var marks: [Mark] = []
         let markers: [Marker] = [.circle, .triangle, .square, .plus]
         for (k, fit) in lab.regularisedFits.enumerated() {
-            marks.append(.line(x: positions, y: fit.model.weights.map { abs($0) }, color: Palette.color(k == 2 ? 3 : k),
+            // Palette colours without black (index 2), which reads as a grid line here.
+            let color = Palette.color([0, 1, 3, 4][k % 4])
+            marks.append(.line(x: positions, y: fit.model.weights.map { abs($0) }, color: color,
                                width: 1.8, marker: markers[k % markers.count], label: "λ = \(lambdaText(fit.lambda))"))
         }
         let panel = Panel(
