@@ -24,6 +24,8 @@ struct ChapterRegistry: Sendable {
         MultipleLinearRegressionChapter(),
         LinearRegressionLibraryChapter(),
         StochasticGradientDescentChapter(),
+        LogisticRegressionChapter(),
+        LogisticRegressionLibraryChapter(),
     ])
 
     /// The registered chapters, sorted by number.
