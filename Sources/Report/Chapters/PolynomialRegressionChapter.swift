@@ -49,15 +49,16 @@ struct PolynomialRegressionChapter: Chapter {
                     caption: "Degree 1 misses the bend of the data; degrees 2 and 3 follow it; a high degree barely lowers "
                         + "the error and bends where data are sparse.",
                     altText: "Four scatter plots of fuel economy against horsepower for 392 cars, falling steeply then "
-                        + "flattening, each with a fitted curve: a straight line, two smooth curves, and a wavy curve of degree 10.",
+                        + "flattening, each with a fitted curve: a straight line, two smooth curves, and a wavy high-degree curve.",
                     figure: try figures.carsDegrees()),
                 ChapterFigure(
                     stem: "error-vs-degree",
-                    caption: "Training error only falls as the degree grows; validation error falls sharply up to "
-                        + "degree 2 and then hardly changes: more freedom stops paying off.",
-                    altText: "Two lines against degree 1 to 10: training error decreasing slowly, validation error dropping "
-                        + "from degree 1 to 2 and then nearly flat; plus signs for scikit-learn's validation errors on top of ours.",
-                    figure: figures.errorVsDegree(sklearnValidation: sklearnCurve.map(\.validation))),
+                    caption: "Training error keeps falling as the degree grows; validation error drops at degree 2, "
+                        + "stays nearly flat, then climbs once the curve starts to fit the noise of the training cars.",
+                    altText: "Two lines against the degree: training error decreasing, validation error dropping from "
+                        + "degree 1 to 2, nearly flat to about degree 13, then rising steeply; plus signs for scikit-learn's "
+                        + "validation errors (degrees 1 to 10) on top of ours.",
+                    figure: figures.errorVsDegree(sklearnValidation: sklearnCurve.map { ($0.degree, $0.validation) })),
             ],
             tables: [
                 engineeredTable(experiment),
@@ -140,7 +141,7 @@ struct PolynomialRegressionChapter: Chapter {
         return ChapterTable(
             name: "error-by-degree",
             caption: "Mean squared error (mpg²) on the \(experiment.horsepower.count - held) training cars and the "
-                + "\(held) validation cars, with scikit-learn's on the same split.",
+                + "\(held) validation cars, with scikit-learn's on the same split (it was asked for degrees 1 to 10).",
             header: ["degree", "training", "scikit-learn training", "validation", "scikit-learn validation"],
             rows: rows, comparison: .init(ours: 3, reference: 4))
     }

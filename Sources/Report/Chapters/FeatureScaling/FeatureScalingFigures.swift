@@ -53,7 +53,12 @@ struct FeatureScalingFigures {
         let centredSize = size.map { $0 - mean[0] }, centredAge = age.map { $0 - mean[3] }
         let z = experiment.z
         func panel(_ title: String, _ xs: [Double], _ ys: [Double], _ xLabel: String, _ yLabel: String, _ color: Int) -> Panel {
-            Panel(title: title, xLabel: xLabel, yLabel: yLabel, equalAspect: true, legend: .hidden,
+            // A square window on both axes, so the panel keeps its size and the raw data show as the
+            // thin strip they are instead of squeezing the panel flat.
+            let xMid = (xs.min()! + xs.max()!) / 2, yMid = (ys.min()! + ys.max()!) / 2
+            let half = 0.55 * max(xs.max()! - xs.min()!, ys.max()! - ys.min()!)
+            return Panel(title: title, xLabel: xLabel, yLabel: yLabel, xLimits: (xMid - half)...(xMid + half),
+                  yLimits: (yMid - half)...(yMid + half), equalAspect: true, legend: .hidden,
                   marks: [.points(x: xs, y: ys, filled: false, color: Palette.color(color)),
                           .points([Point(0, 0)], marker: .plus, size: 16, color: .black)])
         }
@@ -77,7 +82,7 @@ struct FeatureScalingFigures {
                 let name = labels[column]
                 panels.append(Panel(
                     title: row == 0 ? name : "\(name), z-scored",
-                    xLabel: row == 0 ? name : "standard deviations from the mean",
+                    xLabel: row == 0 ? name : "z = (x − μ) / σ",
                     yLabel: column == 0 ? "density" : nil,
                     legend: row == 0 && column == 0 ? .auto : .hidden,
                     marks: [
@@ -109,10 +114,15 @@ struct FeatureScalingFigures {
             }
             if let failure { throw failure }
             let path = descent.path.map { Point($0.0, $0.1) }
+            let end = path[path.count - 1]
             return Panel(
                 title: title, xLabel: xLabel, yLabel: yLabel, xLimits: xRange, yLimits: yRange, equalAspect: true,
-                legend: .auto,
+                legend: .bottomLeft,
                 marks: [
+                    .text("after \(path.count - 1) steps: w₀ = \(TableNumber.significant(end.x, 3)), w₁ = \(TableNumber.significant(end.y, 3))",
+                          at: Point(xRange.lowerBound + 0.04 * (xRange.upperBound - xRange.lowerBound),
+                                    yRange.upperBound - 0.05 * (yRange.upperBound - yRange.lowerBound)),
+                          anchor: .leading, box: Color(hex: 0xFFFFFF).opacity(0.85)),
                     .contour(grid, levels: .logarithmic(14)),
                     .path(path, color: Palette.color(4), label: "\(path.count - 1) steps, α = \(Self.scientific(descent.rate))"),
                     .points([path[0]], marker: .square, size: 10, color: Palette.color(4), label: "start"),

@@ -25,9 +25,9 @@ struct PolynomialExperiment: Sendable {
         var cosineRate = 0.1
         var cosineIterations = 100_000
         /// The degrees drawn over the cars data.
-        var carsDegrees = [1, 2, 3, 10]
+        var carsDegrees = [1, 2, 3, 16]
         /// The degrees of the training/validation curve.
-        var validationDegrees = Array(1...10)
+        var validationDegrees = Array(1...20)
     }
 
     /// A fitted engineered run, with its model in terms of the raw powers of x.

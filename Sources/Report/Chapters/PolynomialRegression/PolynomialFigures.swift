@@ -54,8 +54,8 @@ struct PolynomialFigures {
     func scaledHighDegreeCosine() throws -> Figure {
         let settings = experiment.settings
         return Figure(width: 820, height: 460, panel: Panel(
-            title: "cos(x/2) fitted with z-scored x, x², …, x^\(settings.cosineDegree)", xLabel: "x", yLabel: "y",
-            legend: .bottomLeft,
+            title: "cos(x/2) fitted with z-scored x, x², …, x" + Self.superscript(settings.cosineDegree),
+            xLabel: "x", yLabel: "y", yLimits: -1.9...1.5, legend: .bottomLeft,
             marks: [
                 .points(x: experiment.x, y: experiment.x.map { cos($0 / 2) }, filled: false, color: Palette.color(0),
                         label: "y = cos(x/2)"),
@@ -87,7 +87,7 @@ struct PolynomialFigures {
     }
 
     /// Training and validation MSE against degree, with scikit-learn's values for the same split.
-    func errorVsDegree(sklearnValidation: [Double]) -> Figure {
+    func errorVsDegree(sklearnValidation: [(degree: Int, mse: Double)]) -> Figure {
         let curve = experiment.validationCurve
         let degrees = curve.map { Double($0.degree) }
         let best = curve.min { $0.validationMSE < $1.validationMSE }!
@@ -98,13 +98,21 @@ struct PolynomialFigures {
             .verticalRule(x: Double(best.degree), color: Color(hex: 0x777777), style: .dotted,
                           label: "lowest validation error"),
         ]
-        if sklearnValidation.count == degrees.count {
-            marks.append(.points(x: degrees, y: sklearnValidation, marker: .plus, size: 14, color: .black,
-                                 label: "scikit-learn, validation"))
+        if !sklearnValidation.isEmpty {
+            marks.append(.points(x: sklearnValidation.map { Double($0.degree) }, y: sklearnValidation.map(\.mse),
+                                 marker: .plus, size: 14, color: .black, label: "scikit-learn, validation"))
         }
         return Figure(width: 820, height: 480, panel: Panel(
             title: "Mean squared error against polynomial degree", xLabel: "degree of the polynomial in horsepower",
             yLabel: "mean squared error (mpg²)",
-            xTicks: degrees.map { AxisTick($0, String(Int($0))) }, legend: .topRight, marks: marks))
+            xTicks: degrees.filter { Int($0) % 2 == 0 || degrees.count <= 12 }.map { AxisTick($0, String(Int($0))) },
+            legend: .topLeft, marks: marks))
+    }
+
+    /// `¹³` for 13.
+    static func superscript(_ value: Int) -> String {
+        let digits: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
+                                              "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
+        return String(String(value).map { digits[$0] ?? $0 })
     }
 }
