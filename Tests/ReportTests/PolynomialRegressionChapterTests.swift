@@ -107,7 +107,11 @@ import Testing
         let page = try chapter.build(ChapterContext(seed: 1, formats: [.png], scale: 1, excerpts: .packageSources()))
         #expect(page.figures.map(\.stem) == ["engineered-fits", "features-vs-target", "scaled-high-degree-cosine",
                                              "cars-degrees", "error-vs-degree"])
-        #expect(page.tables.map(\.name) == ["engineered-weights", "cars-fits", "error-by-degree"])
+        #expect(page.tables.map(\.name) == ["engineered-weights", "cars-fits", "error-by-degree", "powers-overflow"])
+        let powers = try #require(page.tables.last)
+        // 19^13 wraps around in 32-bit integers; 19^7 still fits.
+        #expect(powers.rows.last == ["19¹³", TableNumber.count(Int(pow(19.0, 13))), "889\u{2009}414\u{2009}051", "no"])
+        #expect(powers.rows[1][3] == "yes")
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         for figure in page.figures {

@@ -17,13 +17,14 @@ struct FeatureScalingChapter: Chapter {
         let reference = try SklearnReference.packageFixture()
         let figures = FeatureScalingFigures(experiment: experiment)
         let targetCost = try leastSquaresCost(experiment) * 1.01
-        let rates = settings.rawRates.map { "$\\alpha = " + Self.texScientific($0) + "$" }
+        let rates = (settings.rawRates + [.nan, .nan, .nan]).prefix(3).map { "$\\alpha = " + Self.texScientific($0) + "$" }
         return ChapterPage(
             figures: [
                 ChapterFigure(
                     stem: "learning-rates",
-                    caption: "Ten steps from zero on the raw features. At \(rates.joined(separator: ", ")) the cost grows, "
-                        + "shrinks while $w_0$ jumps from side to side of the minimum, and shrinks slowly with every step on the same side.",
+                    caption: "\(settings.rawIterations) steps from zero on the raw features. With \(rates[0]) the cost grows; with \(rates[1]) "
+                        + "it shrinks while $w_0$ jumps from side to side of the minimum; with \(rates[2]) it shrinks "
+                        + "slowly, every step on the same side.",
                     altText: "Three rows, one per learning rate. Left: cost against iteration, rising for the largest rate and "
                         + "falling for the other two. Right: the parabola of cost against w0 with the ten values of w0 joined "
                         + "by arrows, alternating sides of the minimum for the two larger rates.",
@@ -90,19 +91,19 @@ struct FeatureScalingChapter: Chapter {
     func parametersTable(_ experiment: HouseScalingExperiment, _ reference: SklearnReference) throws -> ChapterTable {
         let fit = experiment.scaledFit, exact = experiment.scaledOptimum
         let sklearnCoef = try reference.numbers("experiments", "houses", "linear_zscored", "coef")
-        let names = ["$w_0$ (size)", "$w_1$ (bedrooms)", "$w_2$ (floors)", "$w_3$ (age)"]
+        let names = ["w₀ (size)", "w₁ (bedrooms)", "w₂ (floors)", "w₃ (age)"]
         var rows: [[String]] = []
         for j in names.indices {
             rows.append([names[j], TableNumber.significant(fit.weights[j]), TableNumber.significant(exact.weights[j]),
                          TableNumber.significant(sklearnCoef[j])])
         }
-        rows.append(["$b$", TableNumber.significant(fit.bias), TableNumber.significant(exact.bias),
+        rows.append(["b", TableNumber.significant(fit.bias), TableNumber.significant(exact.bias),
                      TableNumber.significant(try reference.number("experiments", "houses", "linear_zscored", "intercept"))])
         let fitPredictions = try fit.predict(experiment.z), exactPredictions = try exact.predict(experiment.z)
-        rows.append(["$R^2$", TableNumber.significant(try r2Score(experiment.y, fitPredictions)),
+        rows.append(["R²", TableNumber.significant(try r2Score(experiment.y, fitPredictions)),
                      TableNumber.significant(try r2Score(experiment.y, exactPredictions)),
                      TableNumber.significant(try reference.number("experiments", "houses", "linear_zscored", "r2"))])
-        rows.append(["MSE (k\\$²)", TableNumber.significant(try meanSquaredError(experiment.y, fitPredictions)),
+        rows.append(["MSE (k$²)", TableNumber.significant(try meanSquaredError(experiment.y, fitPredictions)),
                      TableNumber.significant(try meanSquaredError(experiment.y, exactPredictions)),
                      TableNumber.significant(try reference.number("experiments", "houses", "linear_zscored", "mse"))])
         return ChapterTable(
@@ -129,7 +130,7 @@ struct FeatureScalingChapter: Chapter {
             name: "iterations-to-cost",
             caption: "Iterations until the cost first falls to a target, from $\\mathbf{w} = 0$, $b = 0$. The minimum "
                 + "(the normal equation's cost) is \(TableNumber.significant(minimum, 5)) k\\$².",
-            header: ["target cost J (k\\$²)",
+            header: ["target cost J (k$²)",
                      "raw, α = \(FeatureScalingFigures.scientific(experiment.settings.comparisonRawRate))",
                      "z-scored, α = \(TableNumber.significant(experiment.settings.scaledRate))"],
             rows: rows)
@@ -143,7 +144,7 @@ struct FeatureScalingChapter: Chapter {
             name: "new-house",
             caption: "The 1200 sqft, 3-bedroom, 1-floor, 40-year-old house, z-scored two ways, priced by the "
                 + "gradient-descent model. scikit-learn's price uses the training statistics.",
-            header: ["scaled with", "z-scored features", "predicted price (k\\$)", "scikit-learn (k\\$)"],
+            header: ["scaled with", "z-scored features", "predicted price (k$)", "scikit-learn (k$)"],
             rows: [
                 ["the training mean and standard deviation", features(predictions.training.z),
                  TableNumber.significant(predictions.training.price), TableNumber.significant(sklearn)],

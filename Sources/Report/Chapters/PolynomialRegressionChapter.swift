@@ -64,6 +64,7 @@ struct PolynomialRegressionChapter: Chapter {
                 engineeredTable(experiment),
                 try carsFitsTable(experiment, reference),
                 errorTable(experiment, sklearnCurve),
+                powersTable(),
             ],
             code: [try context.excerpt("polynomial-features")],
             thumbnail: "cars-degrees")
@@ -93,7 +94,7 @@ struct PolynomialRegressionChapter: Chapter {
             name: "engineered-weights",
             caption: "Gradient descent from zero on $y = 1 + x^2$, weights in terms of the raw powers of $x$ "
                 + "(the exact answer is $w_2 = 1$, $b = 1$, every other weight 0).",
-            header: ["features", "α", "iterations", "$w_1$ ($x$)", "$w_2$ ($x^2$)", "$w_3$ ($x^3$)", "$b$", "final cost $J$"],
+            header: ["features", "α", "iterations", "w₁ (x)", "w₂ (x²)", "w₃ (x³)", "b", "final cost J"],
             rows: rows)
     }
 
@@ -124,7 +125,7 @@ struct PolynomialRegressionChapter: Chapter {
             name: "cars-fits",
             caption: "Least-squares polynomials of horsepower on all \(experiment.horsepower.count) cars (ours on powers "
                 + "of z-scored horsepower, scikit-learn's on raw powers: the same curves). scikit-learn was asked for degrees 1 to 3.",
-            header: ["degree", "$R^2$", "scikit-learn $R^2$", "MSE (mpg²)", "scikit-learn MSE",
+            header: ["degree", "R²", "scikit-learn R²", "MSE (mpg²)", "scikit-learn MSE",
                      "mpg at \(TableNumber.significant(query)) hp", "scikit-learn"],
             rows: rows, comparison: .init(ours: 1, reference: 2))
     }
@@ -144,5 +145,23 @@ struct PolynomialRegressionChapter: Chapter {
                 + "\(held) validation cars, with scikit-learn's on the same split (it was asked for degrees 1 to 10).",
             header: ["degree", "training", "scikit-learn training", "validation", "scikit-learn validation"],
             rows: rows, comparison: .init(ours: 3, reference: 4))
+    }
+
+    /// 19^k in Double beside the same product in 32-bit integers, which wraps around silently.
+    func powersTable() -> ChapterTable {
+        let base = 19
+        let rows = [3, 7, 8, 10, 13].map { power -> [String] in
+            var wrapped: Int32 = 1
+            for _ in 0..<power { wrapped = wrapped &* Int32(base) }
+            let exact = pow(Double(base), Double(power))
+            return ["\(base)" + PolynomialFigures.superscript(power), TableNumber.count(Int(exact)),
+                    TableNumber.count(Int(wrapped)), exact == Double(wrapped) ? "yes" : "no"]
+        }
+        return ChapterTable(
+            name: "powers-overflow",
+            caption: "Powers of $x = 19$ computed in `Double` and in 32-bit integers (`Int32` with wrapping "
+                + "multiplication, as C or a GPU kernel would do without complaint).",
+            header: ["power", "Double", "Int32, wrapped", "the same?"],
+            rows: rows)
     }
 }
