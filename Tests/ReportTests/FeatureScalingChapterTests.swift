@@ -41,7 +41,7 @@ import Testing
 
     @Test func scaledGradientDescentMatchesScikitLearn() throws {
         let experiment = try experiment
-        let reference = try SklearnReference.packageFixture()
+        let reference = try SklearnReference.shared()
         let coef = try reference.numbers("experiments", "houses", "linear_zscored", "coef")
         let intercept = try reference.number("experiments", "houses", "linear_zscored", "intercept")
         for (ours, theirs) in zip(experiment.scaledFit.weights, coef) {
@@ -58,7 +58,7 @@ import Testing
 
     @Test func theExampleHouseNeedsTheTrainingStatistics() throws {
         let experiment = try experiment
-        let reference = try SklearnReference.packageFixture()
+        let reference = try SklearnReference.shared()
         let expected = try reference.number("experiments", "houses", "linear_zscored", "example_prediction")
         let expectedZ = try reference.numbers("experiments", "houses", "linear_zscored", "example_z")
         let predictions = try experiment.examplePredictions(model: experiment.scaledFit)
@@ -73,7 +73,7 @@ import Testing
     @Test func scalingReachesTheMinimumThatRawFeaturesNeverReach() throws {
         let experiment = try experiment
         let minimum = try FeatureScalingChapter().leastSquaresCost(experiment)
-        let reference = try SklearnReference.packageFixture()
+        let reference = try SklearnReference.shared()
         // J = MSE / 2 at the least-squares answer.
         let expected1 = try reference.number("experiments", "houses", "linear_raw", "mse")
         #expect(abs(minimum - expected1 / 2) < 1e-8)

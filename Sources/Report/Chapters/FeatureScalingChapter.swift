@@ -14,7 +14,7 @@ struct FeatureScalingChapter: Chapter {
 
     func build(_ context: ChapterContext) throws -> ChapterPage {
         let experiment = try HouseScalingExperiment(settings: settings)
-        let reference = try SklearnReference.packageFixture()
+        let reference = try SklearnReference.shared()
         let figures = FeatureScalingFigures(experiment: experiment)
         let targetCost = try leastSquaresCost(experiment) * 1.01
         let rates = (settings.rawRates + [.nan, .nan, .nan]).prefix(3).map { "$\\alpha = " + Self.texScientific($0) + "$" }
@@ -60,7 +60,7 @@ struct FeatureScalingChapter: Chapter {
                 ChapterFigure(
                     stem: "scaled-target-vs-prediction",
                     caption: "Trained on z-scored features for \(settings.scaledIterations) iterations at "
-                        + "$\\alpha = \(TableNumber.significant(settings.scaledRate))$, the predictions follow the prices.",
+                        + "$\\alpha = \(TableNumber.significant(settings.scaledRate, digits: 6))$, the predictions follow the prices.",
                     altText: "Four scatter plots of price against size, bedrooms, floors and age, with the targets as circles "
                         + "and the model's predictions as crosses lying on or near them.",
                     figure: try figures.scaledTargetVsPrediction()),
@@ -76,9 +76,9 @@ struct FeatureScalingChapter: Chapter {
 
     /// `9.9 \times 10^{-7}` for 9.9e-7, in TeX for captions.
     static func texScientific(_ value: Double) -> String {
-        guard value != 0, value.isFinite, abs(value) < 1e-3 else { return TableNumber.significant(value) }
+        guard value != 0, value.isFinite, abs(value) < 1e-3 else { return TableNumber.significant(value, digits: 6) }
         let exponent = Int(floor(log10(abs(value))))
-        let mantissa = TableNumber.significant(value / pow(10, Double(exponent)), 3)
+        let mantissa = TableNumber.significant(value / pow(10, Double(exponent)), digits: 3)
         return (mantissa == "1" ? "" : mantissa + " \\times ") + "10^{\(exponent)}"
     }
 
@@ -94,18 +94,18 @@ struct FeatureScalingChapter: Chapter {
         let names = ["w₀ (size)", "w₁ (bedrooms)", "w₂ (floors)", "w₃ (age)"]
         var rows: [[String]] = []
         for j in names.indices {
-            rows.append([names[j], TableNumber.significant(fit.weights[j]), TableNumber.significant(exact.weights[j]),
-                         TableNumber.significant(sklearnCoef[j])])
+            rows.append([names[j], TableNumber.significant(fit.weights[j], digits: 6), TableNumber.significant(exact.weights[j], digits: 6),
+                         TableNumber.significant(sklearnCoef[j], digits: 6)])
         }
-        rows.append(["b", TableNumber.significant(fit.bias), TableNumber.significant(exact.bias),
-                     TableNumber.significant(try reference.number("experiments", "houses", "linear_zscored", "intercept"))])
+        rows.append(["b", TableNumber.significant(fit.bias, digits: 6), TableNumber.significant(exact.bias, digits: 6),
+                     TableNumber.significant(try reference.number("experiments", "houses", "linear_zscored", "intercept"), digits: 6)])
         let fitPredictions = try fit.predict(experiment.z), exactPredictions = try exact.predict(experiment.z)
-        rows.append(["R²", TableNumber.significant(try r2Score(experiment.y, fitPredictions)),
-                     TableNumber.significant(try r2Score(experiment.y, exactPredictions)),
-                     TableNumber.significant(try reference.number("experiments", "houses", "linear_zscored", "r2"))])
-        rows.append(["MSE (k$²)", TableNumber.significant(try meanSquaredError(experiment.y, fitPredictions)),
-                     TableNumber.significant(try meanSquaredError(experiment.y, exactPredictions)),
-                     TableNumber.significant(try reference.number("experiments", "houses", "linear_zscored", "mse"))])
+        rows.append(["R²", TableNumber.significant(try r2Score(experiment.y, fitPredictions), digits: 6),
+                     TableNumber.significant(try r2Score(experiment.y, exactPredictions), digits: 6),
+                     TableNumber.significant(try reference.number("experiments", "houses", "linear_zscored", "r2"), digits: 6)])
+        rows.append(["MSE (k$²)", TableNumber.significant(try meanSquaredError(experiment.y, fitPredictions), digits: 6),
+                     TableNumber.significant(try meanSquaredError(experiment.y, exactPredictions), digits: 6),
+                     TableNumber.significant(try reference.number("experiments", "houses", "linear_zscored", "mse"), digits: 6)])
         return ChapterTable(
             name: "parameters",
             caption: "Weights on z-scored features (k\\$ per standard deviation): gradient descent beside the exact "
@@ -123,23 +123,23 @@ struct FeatureScalingChapter: Chapter {
         let multiples = [10.0, 2, 1.1, 1.01]
         let rows = multiples.map { multiple -> [String] in
             let target = multiple * minimum
-            return ["\(TableNumber.significant(multiple)) × minimum = \(TableNumber.significant(target, 4))",
+            return ["\(TableNumber.significant(multiple, digits: 6)) × minimum = \(TableNumber.significant(target, digits: 4))",
                     reached(raw, target), reached(scaled, target)]
         }
         return ChapterTable(
             name: "iterations-to-cost",
             caption: "Iterations until the cost first falls to a target, from $\\mathbf{w} = 0$, $b = 0$. The minimum "
-                + "(the normal equation's cost) is \(TableNumber.significant(minimum, 5)) k\\$².",
+                + "(the normal equation's cost) is \(TableNumber.significant(minimum, digits: 5)) k\\$².",
             header: ["target cost J (k$²)",
                      "raw, α = \(FeatureScalingFigures.scientific(experiment.settings.comparisonRawRate))",
-                     "z-scored, α = \(TableNumber.significant(experiment.settings.scaledRate))"],
+                     "z-scored, α = \(TableNumber.significant(experiment.settings.scaledRate, digits: 6))"],
             rows: rows)
     }
 
     func newHouseTable(_ experiment: HouseScalingExperiment, _ reference: SklearnReference) throws -> ChapterTable {
         let predictions = try experiment.examplePredictions(model: experiment.scaledFit)
         let sklearn = try reference.number("experiments", "houses", "linear_zscored", "example_prediction")
-        func features(_ z: [Double]) -> String { z.map { TableNumber.significant($0, 3) }.joined(separator: ", ") }
+        func features(_ z: [Double]) -> String { z.map { TableNumber.significant($0, digits: 3) }.joined(separator: ", ") }
         return ChapterTable(
             name: "new-house",
             caption: "The 1200 sqft, 3-bedroom, 1-floor, 40-year-old house, z-scored two ways, priced by the "
@@ -147,9 +147,9 @@ struct FeatureScalingChapter: Chapter {
             header: ["scaled with", "z-scored features", "predicted price (k$)", "scikit-learn (k$)"],
             rows: [
                 ["the training mean and standard deviation", features(predictions.training.z),
-                 TableNumber.significant(predictions.training.price), TableNumber.significant(sklearn)],
+                 TableNumber.significant(predictions.training.price, digits: 6), TableNumber.significant(sklearn, digits: 6)],
                 ["its own mean and standard deviation", features(predictions.own.z),
-                 TableNumber.significant(predictions.own.price), "—"],
+                 TableNumber.significant(predictions.own.price, digits: 6), "—"],
             ],
             comparison: .init(ours: 2, reference: 3))
     }

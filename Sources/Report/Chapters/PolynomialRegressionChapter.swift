@@ -12,10 +12,10 @@ struct PolynomialRegressionChapter: Chapter {
 
     var settings = PolynomialExperiment.Settings()
 
-    private static let cars: [SklearnReference.Key] = ["experiments", "cars_polynomial"]
+    private static let cars: [String] = ["experiments", "cars_polynomial"]
 
     func build(_ context: ChapterContext) throws -> ChapterPage {
-        let reference = try SklearnReference.packageFixture()
+        let reference = try SklearnReference.shared()
         // The validation split scikit-learn used, so both error curves come from the same rows.
         let testRows = try reference.numbers("experiments", "cars_polynomial", "split", "test_indices").map { Int($0) }
         let experiment = try PolynomialExperiment(settings: settings, validationTestRows: testRows)
@@ -41,7 +41,7 @@ struct PolynomialRegressionChapter: Chapter {
                 ChapterFigure(
                     stem: "scaled-high-degree-cosine",
                     caption: "Thirteen z-scored powers of $x$ let a linear model follow a cosine "
-                        + "(final cost \(TableNumber.significant(cosineCost, 3))).",
+                        + "(final cost \(TableNumber.significant(cosineCost, digits: 3))).",
                     altText: "Twenty points of cos(x/2) for x from 0 to 19 and a smooth curve passing close to all of them.",
                     figure: try figures.scaledHighDegreeCosine()),
                 ChapterFigure(
@@ -72,12 +72,12 @@ struct PolynomialRegressionChapter: Chapter {
 
     /// scikit-learn's training and validation MSE per degree (powers of z-scored horsepower).
     func sklearnValidationCurve(_ reference: SklearnReference) throws -> [(degree: Int, training: Double, validation: Double)] {
-        let keys: [SklearnReference.Key] = Self.cars + ["validation_curve", "powers_of_zscored_hp"]
-        return try (0..<reference.count(at: keys)).map { index in
-            let entry = keys + [.index(index)]
-            return (Int(try reference.number(at: entry + ["degree"])),
-                    try reference.number(at: entry + ["train_mse"]),
-                    try reference.number(at: entry + ["validation_mse"]))
+        let keys: [String] = Self.cars + ["validation_curve", "powers_of_zscored_hp"]
+        return try (0..<reference.arrayLength(keys)).map { index in
+            let entry = keys + [String(index)]
+            return (Int(try reference.number(entry + ["degree"])),
+                    try reference.number(entry + ["train_mse"]),
+                    try reference.number(entry + ["validation_mse"]))
         }
     }
 
@@ -85,10 +85,10 @@ struct PolynomialRegressionChapter: Chapter {
         let rows = experiment.engineered.map { fit -> [String] in
             var weights = ["—", "—", "—"]
             for (position, power) in fit.run.powers.enumerated() where (1...3).contains(power) {
-                weights[power - 1] = TableNumber.significant(fit.model.weights[position], 4)
+                weights[power - 1] = TableNumber.significant(fit.model.weights[position], digits: 4)
             }
             return [fit.run.name, FeatureScalingFigures.scientific(fit.run.rate), TableNumber.count(fit.run.iterations)]
-                + weights + [TableNumber.significant(fit.model.bias, 4), TableNumber.significant(fit.history.finalCost, 3)]
+                + weights + [TableNumber.significant(fit.model.bias, digits: 4), TableNumber.significant(fit.history.finalCost, digits: 3)]
         }
         return ChapterTable(
             name: "engineered-weights",
@@ -100,7 +100,7 @@ struct PolynomialRegressionChapter: Chapter {
 
     func carsFitsTable(_ experiment: PolynomialExperiment, _ reference: SklearnReference) throws -> ChapterTable {
         let fits = Self.cars + ["all_rows_raw_powers"]
-        let referenceCount = try reference.count(at: fits)
+        let referenceCount = try reference.arrayLength(fits)
         let queries = try reference.numbers("experiments", "cars_polynomial", "query_horsepower")
         let query = queries.count > 2 ? queries[2] : 150
         var rows: [[String]] = []
@@ -108,25 +108,25 @@ struct PolynomialRegressionChapter: Chapter {
             let predictions = try fit.predict(experiment.horsepower)
             var sklearn = ["—", "—", "—"]
             for index in 0..<referenceCount {
-                let entry = fits + [.index(index)]
-                guard try reference.number(at: entry + ["degree"]) == Double(fit.degree) else { continue }
-                let r2 = try reference.number(at: entry + ["r2"])
-                let mse = try reference.number(at: entry + ["mse"])
-                let answers = try reference.numbers(at: entry + ["query_predictions"])
-                sklearn = [TableNumber.significant(r2, 5), TableNumber.significant(mse, 5),
-                           answers.count > 2 ? TableNumber.significant(answers[2], 4) : "—"]
+                let entry = fits + [String(index)]
+                guard try reference.number(entry + ["degree"]) == Double(fit.degree) else { continue }
+                let r2 = try reference.number(entry + ["r2"])
+                let mse = try reference.number(entry + ["mse"])
+                let answers = try reference.numbers(entry + ["query_predictions"])
+                sklearn = [TableNumber.significant(r2, digits: 5), TableNumber.significant(mse, digits: 5),
+                           answers.count > 2 ? TableNumber.significant(answers[2], digits: 4) : "—"]
             }
             rows.append([String(fit.degree),
-                         TableNumber.significant(try r2Score(experiment.mpg, predictions), 5), sklearn[0],
-                         TableNumber.significant(try meanSquaredError(experiment.mpg, predictions), 5), sklearn[1],
-                         TableNumber.significant(try fit.predict([query])[0], 4), sklearn[2]])
+                         TableNumber.significant(try r2Score(experiment.mpg, predictions), digits: 5), sklearn[0],
+                         TableNumber.significant(try meanSquaredError(experiment.mpg, predictions), digits: 5), sklearn[1],
+                         TableNumber.significant(try fit.predict([query])[0], digits: 4), sklearn[2]])
         }
         return ChapterTable(
             name: "cars-fits",
             caption: "Least-squares polynomials of horsepower on all \(experiment.horsepower.count) cars (ours on powers "
                 + "of z-scored horsepower, scikit-learn's on raw powers: the same curves). scikit-learn was asked for degrees 1 to 3.",
             header: ["degree", "R²", "scikit-learn R²", "MSE (mpg²)", "scikit-learn MSE",
-                     "mpg at \(TableNumber.significant(query)) hp", "scikit-learn"],
+                     "mpg at \(TableNumber.significant(query, digits: 6)) hp", "scikit-learn"],
             rows: rows, comparison: .init(ours: 1, reference: 2))
     }
 
@@ -135,8 +135,8 @@ struct PolynomialRegressionChapter: Chapter {
         let rows = experiment.validationCurve.map { errors -> [String] in
             let match = sklearn.first { $0.degree == errors.degree }
             return [String(errors.degree),
-                    TableNumber.significant(errors.trainingMSE, 5), match.map { TableNumber.significant($0.training, 5) } ?? "—",
-                    TableNumber.significant(errors.validationMSE, 5), match.map { TableNumber.significant($0.validation, 5) } ?? "—"]
+                    TableNumber.significant(errors.trainingMSE, digits: 5), match.map { TableNumber.significant($0.training, digits: 5) } ?? "—",
+                    TableNumber.significant(errors.validationMSE, digits: 5), match.map { TableNumber.significant($0.validation, digits: 5) } ?? "—"]
         }
         let held = experiment.validationTestRows.count
         return ChapterTable(
@@ -163,5 +163,15 @@ struct PolynomialRegressionChapter: Chapter {
                 + "multiplication, as C or a GPU kernel would do without complaint).",
             header: ["power", "Double", "Int32, wrapped", "the same?"],
             rows: rows)
+    }
+}
+
+extension SklearnReference {
+    /// The number of elements of the array at `keys` (e.g. one entry per polynomial degree).
+    func arrayLength(_ keys: [String]) throws -> Int {
+        guard case .array(let items) = try value(keys) else {
+            throw SklearnReferenceError.wrongKind(keyPath: keys.joined(separator: "."), expected: "an array")
+        }
+        return items.count
     }
 }

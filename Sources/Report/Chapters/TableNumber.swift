@@ -1,33 +1,34 @@
 import Foundation
 
-/// Numbers as chapter tables print them: a fixed number of significant digits, no floating-point
-/// noise, scientific notation only for very large or very small magnitudes.
+/// Numbers as chapter tables and chart titles print them: a fixed count of significant digits,
+/// no floating-point noise, no "-0".
+///
+///     TableNumber.significant(0.26860106805944467, digits: 6)   // "0.268601"
+///     TableNumber.significant(220.42153358200832, digits: 6)    // "220.422"
 enum TableNumber {
-    /// `value` with `digits` significant digits (`318.709`, `0.2686`, `4.2e+16`); "—" for NaN.
-    static func significant(_ value: Double, _ digits: Int = 6) -> String {
-        guard value.isFinite else { return value.isNaN ? "—" : (value > 0 ? "∞" : "−∞") }
-        if value == 0 { return "0" }
-        let magnitude = abs(value)
-        if magnitude >= 1e7 || magnitude < 1e-4 {
-            return String(format: "%.\(max(0, digits - 1))e", value).replacingOccurrences(of: "-", with: "−")
+    /// `value` rounded to `digits` significant digits (exponent notation for very large or small
+    /// magnitudes); "NaN" and "∞" for non-finite values.
+    static func significant(_ value: Double, digits: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
+        // Whole numbers too long for the digits (57 400 with 4 digits) read better grouped than as 5.74e+04.
+        let digits = max(1, digits)
+        if abs(value) >= pow(10, Double(digits)), abs(value) < 1e12 {
+            let magnitude = pow(10, floor(log10(abs(value))) - Double(digits - 1))
+            return count(Int((value / magnitude).rounded() * magnitude))
         }
-        let decimals = max(0, digits - 1 - Int(floor(log10(magnitude))))
-        var text = String(format: "%.\(decimals)f", value)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text.replacingOccurrences(of: "-", with: "−")
+        let text = String(format: "%.\(digits)g", value)
+        if text.hasPrefix("-"), Double(text) == 0 { return String(text.dropFirst()) }
+        return text
     }
 
-    /// A whole number with thin grouping (`12 345`).
+    /// An integer with thin grouping of thousands (`9 900`), easier to read in a table.
     static func count(_ value: Int) -> String {
-        let digits = String(abs(value))
+        let digits = String(value.magnitude)
         var grouped = ""
         for (offset, character) in digits.enumerated() {
             if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append("\u{2009}") }
             grouped.append(character)
         }
-        return (value < 0 ? "−" : "") + grouped
+        return value < 0 ? "-" + grouped : grouped
     }
 }

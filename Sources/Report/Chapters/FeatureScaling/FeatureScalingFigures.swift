@@ -99,43 +99,39 @@ struct FeatureScalingFigures {
 
     /// Contours of J over (w0, w1), the other parameters at their optimum, with a descent on those
     /// two weights: raw features beside z-scored ones, each on equal axes.
-    func contours() throws -> Figure {
+    func contours() -> Figure {
         func panel(title: String, x: Matrix, optimum: LinearModel, descent: HouseScalingExperiment.PairDescent,
-                   halfWidth: Double, xLabel: String, yLabel: String) throws -> Panel {
+                   halfWidth: Double, xLabel: String, yLabel: String) -> Panel {
             let centre = Point(optimum.weights[0] / 2, optimum.weights[1] / 2)
-            let xRange = (centre.x - halfWidth)...(centre.x + halfWidth)
-            let yRange = (centre.y - halfWidth)...(centre.y + halfWidth)
-            var failure: Error?
-            let grid = Sampling.grid(x: xRange, y: yRange, nx: 160, ny: 160) { w0, w1 in
-                do { return try HouseScalingExperiment.cost(x, experiment.y, optimum: optimum, w0: w0, w1: w1) } catch {
-                    failure = error
-                    return .nan
-                }
-            }
-            if let failure { throw failure }
             let path = descent.path.map { Point($0.0, $0.1) }
+            let y = experiment.y
+            let contour = CostContourFigure(
+                xLabel: xLabel, yLabel: yLabel,
+                x: (centre.x - halfWidth)...(centre.x + halfWidth), y: (centre.y - halfWidth)...(centre.y + halfWidth),
+                paths: [.init(label: "\(path.count - 1) steps, α = \(Self.scientific(descent.rate))", points: path)],
+                minimum: Point(optimum.weights[0], optimum.weights[1]), title: title, equalAspect: true,
+                resolution: 160) { w0, w1 in
+                    // The shapes are fixed by the experiment, so the cost cannot fail here.
+                    (try? HouseScalingExperiment.cost(x, y, optimum: optimum, w0: w0, w1: w1)) ?? .nan
+                }
+            var panel = contour.panel
             let end = path[path.count - 1]
-            return Panel(
-                title: title, xLabel: xLabel, yLabel: yLabel, xLimits: xRange, yLimits: yRange, equalAspect: true,
-                legend: .bottomLeft,
-                marks: [
-                    .text("after \(path.count - 1) steps: w₀ = \(TableNumber.significant(end.x, 3)), w₁ = \(TableNumber.significant(end.y, 3))",
-                          at: Point(xRange.lowerBound + 0.04 * (xRange.upperBound - xRange.lowerBound),
-                                    yRange.upperBound - 0.05 * (yRange.upperBound - yRange.lowerBound)),
-                          anchor: .leading, box: Color(hex: 0xFFFFFF).opacity(0.85)),
-                    .contour(grid, levels: .logarithmic(14)),
-                    .path(path, color: Palette.color(4), label: "\(path.count - 1) steps, α = \(Self.scientific(descent.rate))"),
-                    .points([path[0]], marker: .square, size: 10, color: Palette.color(4), label: "start"),
-                    .points([Point(optimum.weights[0], optimum.weights[1])], marker: .plus, size: 18, color: .black,
-                            label: "minimum"),
-                ])
+            let xRange = contour.xRange, yRange = contour.yRange
+            panel.legend = .bottomLeft
+            panel.marks.append(.text(
+                "after \(path.count - 1) steps: w₀ = \(TableNumber.significant(end.x, digits: 3)), "
+                    + "w₁ = \(TableNumber.significant(end.y, digits: 3))",
+                at: Point(xRange.lowerBound + 0.04 * (xRange.upperBound - xRange.lowerBound),
+                          yRange.upperBound - 0.05 * (yRange.upperBound - yRange.lowerBound)),
+                anchor: .leading, box: Color(hex: 0xFFFFFF).opacity(0.85)))
+            return panel
         }
-        let raw = try panel(title: "raw features", x: experiment.x, optimum: experiment.rawOptimum,
-                            descent: experiment.rawPairDescent, halfWidth: 45,
-                            xLabel: "w₀ (k$ per sqft)", yLabel: "w₁ (k$ per bedroom)")
-        let scaled = try panel(title: "z-scored features", x: experiment.z, optimum: experiment.scaledOptimum,
-                               descent: experiment.scaledPairDescent, halfWidth: 90,
-                               xLabel: "w₀ (k$ per std of size)", yLabel: "w₁ (k$ per std of bedrooms)")
+        let raw = panel(title: "raw features", x: experiment.x, optimum: experiment.rawOptimum,
+                        descent: experiment.rawPairDescent, halfWidth: 45,
+                        xLabel: "w₀ (k$ per sqft)", yLabel: "w₁ (k$ per bedroom)")
+        let scaled = panel(title: "z-scored features", x: experiment.z, optimum: experiment.scaledOptimum,
+                           descent: experiment.scaledPairDescent, halfWidth: 90,
+                           xLabel: "w₀ (k$ per std of size)", yLabel: "w₁ (k$ per std of bedrooms)")
         return Figure(width: 1100, height: 540, title: "Cost J(w₀, w₁), the other parameters at their optimum",
                       rows: 1, columns: 2, panels: [raw, scaled])
     }
@@ -154,7 +150,7 @@ struct FeatureScalingFigures {
                 .line(curve(raw.history.costs), color: Palette.color(0),
                       label: "raw, α = \(Self.scientific(experiment.settings.comparisonRawRate))"),
                 .line(curve(scaled.history.costs), color: Palette.color(3),
-                      label: "z-scored, α = \(TableNumber.significant(experiment.settings.scaledRate))"),
+                      label: "z-scored, α = \(TableNumber.significant(experiment.settings.scaledRate, digits: 6))"),
                 .horizontalRule(y: targetCost, color: Palette.color(4), style: .dashed,
                                 label: "1.01 × least-squares cost"),
             ]))
@@ -179,13 +175,13 @@ struct FeatureScalingFigures {
 
     /// `9.9 × 10⁻⁷` for 9.9e-7; plain decimals for ordinary magnitudes.
     static func scientific(_ value: Double) -> String {
-        guard value != 0, value.isFinite, abs(value) < 1e-3 else { return TableNumber.significant(value) }
+        guard value != 0, value.isFinite, abs(value) < 1e-3 else { return TableNumber.significant(value, digits: 6) }
         let exponent = Int(floor(log10(abs(value))))
         let mantissa = value / pow(10, Double(exponent))
         let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
                                                     "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
         let power = String(String(exponent).map { superscripts[$0] ?? $0 })
-        let lead = TableNumber.significant(mantissa, 3)
+        let lead = TableNumber.significant(mantissa, digits: 3)
         return lead == "1" ? "10\(power)" : "\(lead) × 10\(power)"
     }
 }

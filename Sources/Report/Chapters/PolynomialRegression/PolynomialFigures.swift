@@ -60,7 +60,7 @@ struct PolynomialFigures {
                 .points(x: experiment.x, y: experiment.x.map { cos($0 / 2) }, filled: false, color: Palette.color(0),
                         label: "y = cos(x/2)"),
                 .line(x: fineX, y: try experiment.cosinePrediction(fineX), color: Palette.color(1),
-                      label: "degree \(settings.cosineDegree), α = \(TableNumber.significant(settings.cosineRate)), "
+                      label: "degree \(settings.cosineDegree), α = \(TableNumber.significant(settings.cosineRate, digits: 6)), "
                           + "\(TableNumber.count(settings.cosineIterations)) iterations"),
             ]))
     }
@@ -73,7 +73,7 @@ struct PolynomialFigures {
         let panels = try experiment.carsFits.enumerated().map { index, fit in
             let curve = try fit.predict(grid)
             let r2 = try r2Score(experiment.mpg, try fit.predict(hp))
-            return Panel(title: "degree \(fit.degree): R² = \(TableNumber.significant(r2, 4))",
+            return Panel(title: "degree \(fit.degree): R² = \(TableNumber.significant(r2, digits: 4))",
                          xLabel: "horsepower (hp)", yLabel: index % 2 == 0 ? "fuel economy (mpg)" : nil,
                          yLimits: yRange, legend: index == 0 ? .topRight : .hidden,
                          marks: [
