@@ -32,17 +32,22 @@ struct FeatureScalingFigures {
                 Point($0, try HouseScalingExperiment.cost(x, y, optimum: optimum, w0: $0))
             }
             let steps = try path.map { Point($0, try HouseScalingExperiment.cost(x, y, optimum: optimum, w0: $0)) }
+            let isLast = index == experiment.learningRateRuns.count - 1
+            let highestCost = curve.map(\.y).max() ?? 1
             panels.append(Panel(
                 title: "J(w₀) with the steps of w₀ (\(rate))", xLabel: "w₀ (k$ per sqft)", yLabel: "cost J (k$²)",
-                legend: index == 0 ? .auto : .hidden,
+                // Head room above the curve for the legend on the last row.
+                yLimits: isLast ? (-0.04 * highestCost)...(1.8 * highestCost) : nil,
+                // One legend, on the last row, where the curve leaves the upper right empty.
+                legend: isLast ? .topRight : .hidden,
                 marks: [
                     .line(curve, color: Color(hex: 0x777777), label: "J(w₀), other parameters at their optimum"),
                     .path(steps, color: color, label: "w₀ step by step"),
-                    .points([steps[0]], marker: .square, size: 10, color: color, label: "start w₀ = 0"),
+                    .points([steps[0]], marker: .square, size: 10, color: color, label: "start, w₀ = 0"),
                 ]))
         }
         return Figure(width: 1000, height: 300 * Double(experiment.learningRateRuns.count) + 40,
-                      title: "Ten steps of gradient descent on the raw house features",
+                      title: "\(experiment.settings.rawIterations) steps of gradient descent on the raw house features",
                       rows: experiment.learningRateRuns.count, columns: 2, panels: panels)
     }
 
