@@ -26,6 +26,8 @@ struct ChapterRegistry: Sendable {
         StochasticGradientDescentChapter(),
         LogisticRegressionChapter(),
         LogisticRegressionLibraryChapter(),
+        FeatureScalingChapter(),
+        PolynomialRegressionChapter(),
     ])
 
     /// The registered chapters, sorted by number.
