@@ -1,0 +1,233 @@
+import Foundation
+import Models
+import Plot
+
+/// Chapter 9: k-nearest neighbours. No training, a vote of the k closest points; how k trades
+/// memorising for smoothing; why unscaled features ruin the distance.
+///
+/// Iris uses the scikit-learn fixture's split, so our accuracies sit beside sklearn's; wine uses a
+/// stratified split drawn with the run's seed.
+struct KNearestNeighboursChapter: Chapter {
+    let id = "k-nearest-neighbours"
+    let number = 9
+    let title = "k-nearest neighbours"
+    let summary = "Classify by a vote of the closest training points; choose k, and scale the features first."
+
+    /// The two iris features the 2-D figures use.
+    static let planeFeatures = ["petal_length_cm", "petal_width_cm"]
+    static let planeAxisLabels = (x: "petal length (cm)", y: "petal width (cm)")
+    static let speciesNames = ["setosa", "versicolor", "virginica"]
+    /// The k values whose decision regions are compared.
+    static let regionKs = [1, 5, 15]
+    /// The k range of the accuracy curve.
+    static let curveKs = Array(1...40)
+    /// The query point of the neighbours figure (cm), in the versicolor/virginica overlap.
+    static let query = Point(4.85, 1.6)
+    static let queryK = 5
+    /// The k of the scaling comparison on wine.
+    static let wineK = 5
+    /// The wine features of the 2-D scaling figure: one in the thousands, one near 1.
+    static let wineFeatures = ["proline", "hue"]
+
+    func build(_ context: ChapterContext) throws -> ChapterPage {
+        let reference = try NeighboursTreesReference.shared().experiments.irisKnn
+        let iris = try ClassificationSplit(.iris, features: reference.features, target: reference.target,
+                                           split: reference.split)
+        let irisPlane = try ClassificationSplit(.iris, features: Self.planeFeatures, target: reference.target,
+                                                split: reference.split)
+        let wine = try WineScalingExperiment(seed: context.seed, k: Self.wineK, planeFeatures: Self.wineFeatures)
+
+        let figures = [
+            try queryNeighboursFigure(irisPlane),
+            try regionsByKFigure(irisPlane),
+            try accuracyByKFigure(iris, reference: reference),
+            try wine.regionsFigure(),
+        ]
+        return ChapterPage(
+            figures: figures,
+            tables: [try irisReferenceTable(iris, reference: reference), try wine.accuracyTable()],
+            code: [try context.excerpt("knn-vote")],
+            thumbnail: "regions-by-k")
+    }
+
+    // MARK: Figures
+
+    /// Training points of each class as separate labelled marks.
+    static func classPoints(_ x: Matrix, _ y: [Int], names: [String], size: Double? = nil) -> [Mark] {
+        let markers: [Marker] = [.circle, .square, .triangle]
+        return names.indices.map { c in
+            let rows = y.indices.filter { y[$0] == c }
+            return Mark.points(x: rows.map { x[$0, 0] }, y: rows.map { x[$0, 1] }, marker: markers[c % markers.count],
+                               size: size, color: Palette.color(c), label: names[c])
+        }
+    }
+
+    func queryNeighboursFigure(_ data: ClassificationSplit) throws -> ChapterFigure {
+        let model = try KNeighborsClassifier(k: Self.queryK).fit(data.trainX, data.trainY)
+        let queryMatrix = Matrix([[Self.query.x, Self.query.y]])
+        let neighbours = try model.kneighbors(of: queryMatrix)
+        let rows = neighbours.indices(ofQuery: 0)
+        let radius = neighbours.distances(ofQuery: 0).last ?? 0
+        let predicted = try model.predict(queryMatrix)[0]
+        let votes = rows.map { data.trainY[$0] }
+        let circle = (0...120).map { i -> Point in
+            let angle = Double(i) / 120 * 2 * Double.pi
+            return Point(Self.query.x + radius * cos(angle), Self.query.y + radius * sin(angle))
+        }
+        var marks = Self.classPoints(data.trainX, data.trainY, names: Self.speciesNames)
+        marks.append(.line(circle, color: Color(hex: 0x555555), style: .dashed, width: 1.2,
+                           label: "distance to the \(Self.queryK)th neighbour"))
+        marks.append(.points(x: rows.map { data.trainX[$0, 0] }, y: rows.map { data.trainX[$0, 1] }, marker: .circle,
+                             filled: false, size: 22, color: .black, label: "the \(Self.queryK) nearest"))
+        marks.append(.points([Self.query], marker: .cross, size: 16, color: .black, label: "query"))
+        let voteText = Self.speciesNames.indices.map { c in "\(votes.filter { $0 == c }.count) \(Self.speciesNames[c])" }
+            .filter { !$0.hasPrefix("0 ") }.joined(separator: ", ")
+        let panel = Panel(
+            title: "Votes: \(voteText) → \(Self.speciesNames[predicted])",
+            xLabel: Self.planeAxisLabels.x, yLabel: Self.planeAxisLabels.y,
+            xLimits: 3.6...6.2, yLimits: 0.9...2.4, equalAspect: true, legend: .outsideRight, marks: marks)
+        return ChapterFigure(
+            stem: "query-neighbours",
+            caption: "The \(Self.queryK) training flowers nearest to the query (cross) vote; the majority class is the prediction. Nothing was learned beforehand: the search happens when the question is asked.",
+            altText: "Iris training flowers by petal length and width around a query point at \(Self.query.x) cm by \(Self.query.y) cm; its \(Self.queryK) nearest neighbours are circled inside a dashed circle whose radius is the distance to the farthest of them.",
+            figure: Figure(width: 820, height: 520, panel: panel))
+    }
+
+    func regionsByKFigure(_ data: ClassificationSplit) throws -> ChapterFigure {
+        let panels = try Self.regionKs.map { k -> Panel in
+            let model = try KNeighborsClassifier(k: k).fit(data.trainX, data.trainY)
+            let accuracy = try model.score(data.testX, data.testY)
+            return try KNNTreeRegions.panel(
+                title: "k = \(k) (test accuracy \(Self.percent(accuracy)))", x: data.trainX, y: data.trainY,
+                names: Self.speciesNames, xLabel: Self.planeAxisLabels.x, yLabel: Self.planeAxisLabels.y,
+                xRange: 0.5...7.5, yRange: -0.2...2.9, showLegend: k == Self.regionKs.last
+            ) { grid in try model.predict(grid) }
+        }
+        return ChapterFigure(
+            stem: "regions-by-k",
+            caption: "With $k = 1$ every training flower claims its own island, even a versicolor deep among the virginicas; with larger $k$ the vote smooths the boundary.",
+            altText: "Three panels of iris decision regions over petal length and width for k = 1, 5 and 15, with the training flowers on top; the boundary between versicolor and virginica becomes smoother as k grows.",
+            figure: Figure(width: 1180, height: 430, rows: 1, columns: 3, panels: panels))
+    }
+
+    func accuracyByKFigure(_ data: ClassificationSplit, reference: NeighboursTreesReference.NeighboursExperiment) throws -> ChapterFigure {
+        var train: [Double] = [], test: [Double] = []
+        for k in Self.curveKs {
+            let model = try KNeighborsClassifier(k: k).fit(data.trainX, data.trainY)
+            train.append(try model.score(data.trainX, data.trainY))
+            test.append(try model.score(data.testX, data.testY))
+        }
+        let ks = Self.curveKs.map(Double.init)
+        let sklearn = reference.fits.filter { $0.metric == "euclidean" && $0.weights == "uniform" }
+        let panel = Panel(
+            title: "Iris, all four features, uniform vote", xLabel: "k (neighbours)", yLabel: "accuracy",
+            yLimits: 0.85...1.01, legend: .bottomLeft,
+            marks: [
+                .line(x: ks, y: train, marker: .circle, label: "training (ours)"),
+                .line(x: ks, y: test, style: .dashed, marker: .square, label: "test (ours)"),
+                .points(x: sklearn.map { Double($0.k) }, y: sklearn.map(\.trainAccuracy), marker: .circle, filled: false,
+                        size: 15, color: .black, label: "training (scikit-learn)"),
+                .points(x: sklearn.map { Double($0.k) }, y: sklearn.map(\.testAccuracy), marker: .square, filled: false,
+                        size: 15, color: Color(hex: 0x777777), label: "test (scikit-learn)"),
+            ])
+        return ChapterFigure(
+            stem: "accuracy-vs-k",
+            caption: "At $k = 1$ training accuracy is perfect because every training flower is its own nearest neighbour; only the test accuracy says how well the model generalises. Very large $k$ drifts towards voting for the most common class.",
+            altText: "Training and test accuracy of k-NN on iris for k from 1 to \(Self.curveKs.last!); training accuracy starts at 1 and falls, test accuracy stays high for moderate k; scikit-learn's values at k = 1, 3, 5, 7 and 15 sit on our curves.",
+            figure: Figure(width: 820, height: 460, panel: panel))
+    }
+
+    // MARK: Tables
+
+    func irisReferenceTable(_ data: ClassificationSplit, reference: NeighboursTreesReference.NeighboursExperiment) throws -> ChapterTable {
+        var rows: [[String]] = []
+        for fit in reference.fits where fit.weights == "uniform" {
+            guard let metric = DistanceMetric(rawValue: fit.metric) else { continue }
+            let model = try KNeighborsClassifier(k: fit.k, metric: metric).fit(data.trainX, data.trainY)
+            let train = try model.score(data.trainX, data.trainY), test = try model.score(data.testX, data.testY)
+            let ties = fit.testRowsDependingOnDistanceTies.map(String.init).joined(separator: ", ")
+            rows.append([fit.metric, "\(fit.k)", Self.decimals(train), Self.decimals(fit.trainAccuracy),
+                         Self.decimals(test), Self.decimals(fit.testAccuracy), ties.isEmpty ? "none" : ties])
+        }
+        return ChapterTable(
+            name: "iris-accuracy",
+            caption: "k-NN on iris (4 features, \(data.trainY.count) training and \(data.testY.count) test flowers, scikit-learn's split), uniform vote. The last column lists test rows whose answer depends on which of several equally distant training flowers fill the last places; only there may the two implementations disagree.",
+            header: ["metric", "k", "train (ours)", "train (scikit-learn)", "test (ours)", "test (scikit-learn)",
+                     "rows decided by distance ties"],
+            rows: rows, comparison: .init(ours: 4, reference: 5))
+    }
+
+    static func decimals(_ value: Double, _ places: Int = 3) -> String { String(format: "%.\(places)f", value) }
+    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+}
+
+/// k-NN on the wine data with raw and z-scored features: proline (hundreds to thousands) drowns
+/// every other feature in the raw distances.
+struct WineScalingExperiment: Sendable {
+    let k: Int
+    let planeFeatures: [String]
+    let names = ["cultivar 1", "cultivar 2", "cultivar 3"]
+    let all: ClassificationSplit
+    let plane: ClassificationSplit
+
+    init(seed: UInt64, k: Int, planeFeatures: [String]) throws {
+        let table = try BundledDataset.wine.load()
+        let target = BundledDataset.wine.targetColumn
+        let labels = try classCodes(from: table.numeric(target))
+        var generator = SeededGenerator(seed: seed)
+        let split = try TrainTestSplit.stratified(labels: labels, testFraction: 0.3, using: &generator)
+        let features = table.columnNames.filter { $0 != target }
+        let train = split.trainIndices.sorted(), test = split.testIndices.sorted()
+        all = try ClassificationSplit(.wine, features: features, target: target, train: train, test: test)
+        plane = try ClassificationSplit(.wine, features: planeFeatures, target: target, train: train, test: test)
+        self.k = k
+        self.planeFeatures = planeFeatures
+    }
+
+    /// Train and test accuracy of k-NN on `data`, raw or z-scored with a scaler fitted on the training rows.
+    func accuracies(_ data: ClassificationSplit, scaled: Bool) throws -> (train: Double, test: Double) {
+        var trainX = data.trainX, testX = data.testX
+        if scaled {
+            let scaler = try StandardScaler.fit(trainX)
+            trainX = try scaler.transform(trainX)
+            testX = try scaler.transform(testX)
+        }
+        let model = try KNeighborsClassifier(k: k).fit(trainX, data.trainY)
+        return (try model.score(trainX, data.trainY), try model.score(testX, data.testY))
+    }
+
+    func accuracyTable() throws -> ChapterTable {
+        var rows: [[String]] = []
+        for (label, data) in [("all \(all.trainX.columns) features", all), (planeFeatures.joined(separator: " and "), plane)] {
+            let raw = try accuracies(data, scaled: false), scaled = try accuracies(data, scaled: true)
+            rows.append([label, KNearestNeighboursChapter.decimals(raw.train), KNearestNeighboursChapter.decimals(scaled.train),
+                         KNearestNeighboursChapter.decimals(raw.test), KNearestNeighboursChapter.decimals(scaled.test)])
+        }
+        return ChapterTable(
+            name: "scaling-accuracy",
+            caption: "k-NN ($k = \(k)$) on wine (\(all.trainY.count) training and \(all.testY.count) test wines, stratified split from the run's seed), before and after z-scoring with the training rows' mean and standard deviation.",
+            header: ["features", "train (raw)", "train (z-scored)", "test (raw)", "test (z-scored)"],
+            rows: rows)
+    }
+
+    func regionsFigure() throws -> ChapterFigure {
+        let rawModel = try KNeighborsClassifier(k: k).fit(plane.trainX, plane.trainY)
+        let scaler = try StandardScaler.fit(plane.trainX)
+        let scaledModel = try KNeighborsClassifier(k: k).fit(try scaler.transform(plane.trainX), plane.trainY)
+        let xLabel = "proline (mg/L)", yLabel = "hue (ratio)"
+        let xRange = 200.0...1800.0, yRange = 0.4...1.8
+        let raw = try KNNTreeRegions.panel(
+            title: "Raw features: only proline counts", x: plane.trainX, y: plane.trainY, names: names,
+            xLabel: xLabel, yLabel: yLabel, xRange: xRange, yRange: yRange, showLegend: false
+        ) { grid in try rawModel.predict(grid) }
+        let scaled = try KNNTreeRegions.panel(
+            title: "z-scored features: both count", x: plane.trainX, y: plane.trainY, names: names,
+            xLabel: xLabel, yLabel: yLabel, xRange: xRange, yRange: yRange, showLegend: true
+        ) { grid in try scaledModel.predict(try scaler.transform(grid)) }
+        return ChapterFigure(
+            stem: "scaling-effect",
+            caption: "On raw wine features a difference of 0.1 in hue weighs as much as 0.1 mg/L of proline, so the boundaries run straight up and down: hue is ignored. After z-scoring both features matter and the regions follow the classes.",
+            altText: "Two panels of k-NN decision regions on wine over proline and hue, drawn in the original units. Left, trained on raw values: vertical stripes that depend on proline only. Right, trained on z-scored values: regions that separate the three cultivars using both features.",
+            figure: Figure(width: 1100, height: 460, rows: 1, columns: 2, panels: [raw, scaled]))
+    }
+}
