@@ -61,7 +61,7 @@ struct DecisionTreesChapter: Chapter {
     func impurityCurvesFigure() -> ChapterFigure {
         let panel = Panel(
             title: "Impurity of a two-class node", xLabel: "fraction p of the node in class 1",
-            yLabel: "impurity", xLimits: 0...1, yLimits: 0...1.05, legend: .topRight,
+            yLabel: "impurity", xLimits: 0...1, yLimits: 0...1.3, legend: .topRight,
             marks: [
                 .function({ Models.entropy($0) }, x: 0...1, samples: 401, label: "entropy H(p) (bits)"),
                 .function({ Models.gini($0) }, x: 0...1, samples: 401, style: .dashed, label: "Gini 1 − p² − (1 − p)²"),
@@ -132,16 +132,16 @@ struct DecisionTreesChapter: Chapter {
         let panels = try Self.regionDepths.map { depth -> Panel in
             let model = try DecisionTreeClassifier(maxDepth: depth).fit(trainX, iris.trainY)
             let accuracy = try model.score(testX, iris.testY)
-            return try KNNTreeRegions.panel(
-                title: "max depth \(depth): \(model.tree.leafCount) leaves, test accuracy \(Self.percent(accuracy))",
-                x: trainX, y: iris.trainY, names: Self.speciesNames, xLabel: Self.irisFeatureNames[2],
+            return try KNearestNeighboursChapter.regions(
+                trainX, iris.trainY, names: Self.speciesNames, xLabel: Self.irisFeatureNames[2],
                 yLabel: Self.irisFeatureNames[3], xRange: 0.5...7.5, yRange: -0.2...2.9,
-                showLegend: depth == Self.regionDepths.first
-            ) { grid in try model.predict(grid) }
+                title: "max depth \(depth): \(model.tree.leafCount) leaves, test accuracy \(Self.percent(accuracy))",
+                legend: depth == Self.regionDepths.first ? .bottomRight : .hidden
+            ).panel { grid in .init(classes: try model.predict(grid)) }
         }
         return ChapterFigure(
             stem: "regions-by-depth",
-            caption: "Every split cuts the plane with a line parallel to an axis, so the regions are rectangles. Each extra level refines them; the deepest trees carve small boxes around single flowers.",
+            caption: "Every split cuts the plane with a line parallel to an axis, so the regions are rectangles. Each extra level can only cut an existing rectangle in two; some cuts change no prediction at all, and the later ones carve thin strips around a few training flowers.",
             altText: "Four panels of decision regions of trees of maximum depth 1 to 4 on iris petal length and width, with the training flowers; the regions are axis-aligned rectangles that become finer with depth.",
             figure: Figure(width: 1000, height: 820, rows: 2, columns: 2, panels: panels))
     }
@@ -157,7 +157,7 @@ struct DecisionTreesChapter: Chapter {
         let sklearn = reference.fits.filter { $0.criterion == "gini" && $0.maxDepth != nil }
         let panel = Panel(
             title: "Breast cancer, Gini", xLabel: "maximum depth", yLabel: "accuracy",
-            xTicks: depths.map { AxisTick($0, String(Int($0))) }, legend: .bottomRight,
+            yLimits: 0.8...1.01, xTicks: depths.map { AxisTick($0, String(Int($0))) }, legend: .bottomRight,
             marks: [
                 .line(x: depths, y: train, marker: .circle, label: "training (ours)"),
                 .line(x: depths, y: test, style: .dashed, marker: .square, label: "test (ours)"),

@@ -52,14 +52,23 @@ struct KNearestNeighboursChapter: Chapter {
 
     // MARK: Figures
 
-    /// Training points of each class as separate labelled marks.
-    static func classPoints(_ x: Matrix, _ y: [Int], names: [String], size: Double? = nil) -> [Mark] {
-        let markers: [Marker] = [.circle, .square, .triangle]
-        return names.indices.map { c in
-            let rows = y.indices.filter { y[$0] == c }
-            return Mark.points(x: rows.map { x[$0, 0] }, y: rows.map { x[$0, 1] }, marker: markers[c % markers.count],
-                               size: size, color: Palette.color(c), label: names[c])
-        }
+    /// Training points of each class as separate labelled marks, in the colours and markers of the
+    /// decision-region figures.
+    static func classPoints(_ x: Matrix, _ y: [Int], names: [String], size: Double) throws -> [Mark] {
+        var figure = try regions(x, y, names: names, xLabel: "", yLabel: "", xRange: 0...1, yRange: 0...1, title: nil,
+                                 legend: .auto)
+        figure.markerSize = size
+        return figure.pointMarks()
+    }
+
+    /// The decision-region builder for training points `x` (two columns) of classes `y`.
+    static func regions(
+        _ x: Matrix, _ y: [Int], names: [String], xLabel: String, yLabel: String,
+        xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, title: String?, legend: LegendPlacement
+    ) throws -> DecisionRegionsFigure {
+        try DecisionRegionsFigure(
+            x: x.column(0), y: x.column(1), labels: y, classNames: names, xLabel: xLabel, yLabel: yLabel,
+            title: title, xLimits: xRange, yLimits: yRange, legend: legend, markerSize: 7)
     }
 
     func queryNeighboursFigure(_ data: ClassificationSplit) throws -> ChapterFigure {
@@ -74,34 +83,42 @@ struct KNearestNeighboursChapter: Chapter {
             let angle = Double(i) / 120 * 2 * Double.pi
             return Point(Self.query.x + radius * cos(angle), Self.query.y + radius * sin(angle))
         }
-        var marks = Self.classPoints(data.trainX, data.trainY, names: Self.speciesNames)
-        marks.append(.line(circle, color: Color(hex: 0x555555), style: .dashed, width: 1.2,
+        let highlight = Palette.color(4)
+        var marks = try Self.classPoints(data.trainX, data.trainY, names: Self.speciesNames, size: 10)
+        marks.append(.line(circle, color: highlight, style: .dashed, width: 1.2,
                            label: "distance to the \(Self.queryK)th neighbour"))
         marks.append(.points(x: rows.map { data.trainX[$0, 0] }, y: rows.map { data.trainX[$0, 1] }, marker: .circle,
-                             filled: false, size: 22, color: .black, label: "the \(Self.queryK) nearest"))
-        marks.append(.points([Self.query], marker: .cross, size: 16, color: .black, label: "query"))
+                             filled: false, size: 24, color: highlight, label: "the \(Self.queryK) nearest"))
+        // Iris is measured to 0.1 cm, so several flowers can share a spot: say how many were circled there.
+        var atSpot: [Point: Int] = [:]
+        for row in rows { atSpot[Point(data.trainX[row, 0], data.trainX[row, 1]), default: 0] += 1 }
+        for (spot, count) in atSpot.sorted(by: { ($0.key.x, $0.key.y) < ($1.key.x, $1.key.y) }) where count > 1 {
+            marks.append(.text("×\(count)", at: spot, anchor: .trailing, offset: (-13, -12), color: highlight, size: 15, bold: true))
+        }
+        marks.append(.points([Self.query], marker: .cross, size: 14, color: highlight, label: "query"))
         let voteText = Self.speciesNames.indices.map { c in "\(votes.filter { $0 == c }.count) \(Self.speciesNames[c])" }
             .filter { !$0.hasPrefix("0 ") }.joined(separator: ", ")
         let panel = Panel(
             title: "Votes: \(voteText) → \(Self.speciesNames[predicted])",
             xLabel: Self.planeAxisLabels.x, yLabel: Self.planeAxisLabels.y,
-            xLimits: 3.6...6.2, yLimits: 0.9...2.4, equalAspect: true, legend: .outsideRight, marks: marks)
+            xLimits: 4.3...5.5, yLimits: 1.15...1.95, equalAspect: true, legend: .outsideRight, marks: marks)
         return ChapterFigure(
             stem: "query-neighbours",
-            caption: "The \(Self.queryK) training flowers nearest to the query (cross) vote; the majority class is the prediction. Nothing was learned beforehand: the search happens when the question is asked.",
+            caption: "The \(Self.queryK) training flowers nearest to the query (cross) vote; the majority class is the prediction. Nothing was learned beforehand: the search happens when the question is asked. Iris is measured to a millimetre, so flowers can share a spot (×2) or sit at exactly the same distance; the lower training index then counts as nearer.",
             altText: "Iris training flowers by petal length and width around a query point at \(Self.query.x) cm by \(Self.query.y) cm; its \(Self.queryK) nearest neighbours are circled inside a dashed circle whose radius is the distance to the farthest of them.",
-            figure: Figure(width: 820, height: 520, panel: panel))
+            figure: Figure(width: 880, height: 430, panel: panel))
     }
 
     func regionsByKFigure(_ data: ClassificationSplit) throws -> ChapterFigure {
         let panels = try Self.regionKs.map { k -> Panel in
             let model = try KNeighborsClassifier(k: k).fit(data.trainX, data.trainY)
             let accuracy = try model.score(data.testX, data.testY)
-            return try KNNTreeRegions.panel(
-                title: "k = \(k) (test accuracy \(Self.percent(accuracy)))", x: data.trainX, y: data.trainY,
-                names: Self.speciesNames, xLabel: Self.planeAxisLabels.x, yLabel: Self.planeAxisLabels.y,
-                xRange: 0.5...7.5, yRange: -0.2...2.9, showLegend: k == Self.regionKs.last
-            ) { grid in try model.predict(grid) }
+            return try Self.regions(
+                data.trainX, data.trainY, names: Self.speciesNames, xLabel: Self.planeAxisLabels.x,
+                yLabel: Self.planeAxisLabels.y, xRange: 0.5...7.5, yRange: -0.2...2.9,
+                title: "k = \(k) (test accuracy \(Self.percent(accuracy)))",
+                legend: k == Self.regionKs.last ? .bottomRight : .hidden
+            ).panel { grid in .init(classes: try model.predict(grid)) }
         }
         return ChapterFigure(
             stem: "regions-by-k",
@@ -216,14 +233,14 @@ struct WineScalingExperiment: Sendable {
         let scaledModel = try KNeighborsClassifier(k: k).fit(try scaler.transform(plane.trainX), plane.trainY)
         let xLabel = "proline (mg/L)", yLabel = "hue (ratio)"
         let xRange = 200.0...1800.0, yRange = 0.4...1.8
-        let raw = try KNNTreeRegions.panel(
-            title: "Raw features: only proline counts", x: plane.trainX, y: plane.trainY, names: names,
-            xLabel: xLabel, yLabel: yLabel, xRange: xRange, yRange: yRange, showLegend: false
-        ) { grid in try rawModel.predict(grid) }
-        let scaled = try KNNTreeRegions.panel(
-            title: "z-scored features: both count", x: plane.trainX, y: plane.trainY, names: names,
-            xLabel: xLabel, yLabel: yLabel, xRange: xRange, yRange: yRange, showLegend: true
-        ) { grid in try scaledModel.predict(try scaler.transform(grid)) }
+        let raw = try KNearestNeighboursChapter.regions(
+            plane.trainX, plane.trainY, names: names, xLabel: xLabel, yLabel: yLabel, xRange: xRange, yRange: yRange,
+            title: "Raw features: only proline counts", legend: .hidden
+        ).panel { grid in .init(classes: try rawModel.predict(grid)) }
+        let scaled = try KNearestNeighboursChapter.regions(
+            plane.trainX, plane.trainY, names: names, xLabel: xLabel, yLabel: yLabel, xRange: xRange, yRange: yRange,
+            title: "z-scored features: both count", legend: .topRight
+        ).panel { grid in .init(classes: try scaledModel.predict(try scaler.transform(grid))) }
         return ChapterFigure(
             stem: "scaling-effect",
             caption: "On raw wine features a difference of 0.1 in hue weighs as much as 0.1 mg/L of proline, so the boundaries run straight up and down: hue is ignored. After z-scoring both features matter and the regions follow the classes.",

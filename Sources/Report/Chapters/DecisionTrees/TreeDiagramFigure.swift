@@ -73,10 +73,10 @@ struct TreeDiagramFigure {
             let total = node.value.reduce(0, +)
             let purity = total > 0 ? (node.value.max() ?? 0) / total : 0
             // Stronger colour for purer nodes, in the colour of the node's majority class.
-            let fill = Palette.color(node.majorityIndex)
+            let fill = DecisionRegionsFigure.color(ofClass: node.majorityIndex)
             marks.append(.rectangle(x: (cx - boxWidth / 2)...(cx + boxWidth / 2),
                                     y: (cy - boxHeight / 2)...(cy + boxHeight / 2),
-                                    fill: fill, opacity: 0.08 + 0.4 * max(0, purity - 0.3) / 0.7,
+                                    fill: fill, opacity: 0.08 + 0.3 * max(0, purity - 0.3) / 0.7,
                                     stroke: Color(hex: 0x666666)))
             let text = lines(for: node)
             for (i, line) in text.enumerated() {
