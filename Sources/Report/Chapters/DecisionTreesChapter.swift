@@ -11,6 +11,8 @@ struct DecisionTreesChapter: Chapter {
     let number = 10
     let title = "Decision trees"
     let summary = "Ask the yes/no question that most reduces impurity, then ask again in each half."
+    /// Grid points per axis of the decision-region figures (tests use fewer, for speed).
+    var gridResolution = 200
 
     /// The mushroom table: brown cap, tapering stalk, solitary; edible (1) or poisonous (0).
     static let mushroomFeatures = ["brown cap", "tapering stalk", "solitary"]
@@ -136,7 +138,7 @@ struct DecisionTreesChapter: Chapter {
                 trainX, iris.trainY, names: Self.speciesNames, xLabel: Self.irisFeatureNames[2],
                 yLabel: Self.irisFeatureNames[3], xRange: 0.5...7.5, yRange: -0.2...2.9,
                 title: "max depth \(depth): \(model.tree.leafCount) leaves, test accuracy \(Self.percent(accuracy))",
-                legend: depth == Self.regionDepths.first ? .bottomRight : .hidden
+                legend: depth == Self.regionDepths.first ? .bottomRight : .hidden, resolution: gridResolution
             ).panel { grid in .init(classes: try model.predict(grid)) }
         }
         return ChapterFigure(
@@ -175,8 +177,11 @@ struct DecisionTreesChapter: Chapter {
 
     // MARK: Tables against scikit-learn
 
+    /// A split as a reader says it: "petal length (cm) ≤ 2.35" from the column "petal_length_cm".
     static func splitText(feature: String, threshold: Double) -> String {
-        "\(feature.replacingOccurrences(of: "_", with: " ")) ≤ \(TreeDiagramFigure.format(threshold, places: 4))"
+        var name = feature
+        if name.hasSuffix("_cm") { name = String(name.dropLast(3)) + " (cm)" }
+        return "\(name.replacingOccurrences(of: "_", with: " ")) ≤ \(TreeDiagramFigure.format(threshold, places: 4))"
     }
 
     func rootSplitTable(_ experiments: [(ClassificationSplit, NeighboursTreesReference.TreeClassifiers)]) throws -> ChapterTable {

@@ -12,6 +12,8 @@ struct KNearestNeighboursChapter: Chapter {
     let number = 9
     let title = "k-nearest neighbours"
     let summary = "Classify by a vote of the closest training points; choose k, and scale the features first."
+    /// Grid points per axis of the decision-region figures (tests use fewer, for speed).
+    var gridResolution = 200
 
     /// The two iris features the 2-D figures use.
     static let planeFeatures = ["petal_length_cm", "petal_width_cm"]
@@ -41,7 +43,7 @@ struct KNearestNeighboursChapter: Chapter {
             try queryNeighboursFigure(irisPlane),
             try regionsByKFigure(irisPlane),
             try accuracyByKFigure(iris, reference: reference),
-            try wine.regionsFigure(),
+            try wine.regionsFigure(resolution: gridResolution),
         ]
         return ChapterPage(
             figures: figures,
@@ -64,11 +66,12 @@ struct KNearestNeighboursChapter: Chapter {
     /// The decision-region builder for training points `x` (two columns) of classes `y`.
     static func regions(
         _ x: Matrix, _ y: [Int], names: [String], xLabel: String, yLabel: String,
-        xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, title: String?, legend: LegendPlacement
+        xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, title: String?, legend: LegendPlacement,
+        resolution: Int = 200
     ) throws -> DecisionRegionsFigure {
         try DecisionRegionsFigure(
             x: x.column(0), y: x.column(1), labels: y, classNames: names, xLabel: xLabel, yLabel: yLabel,
-            title: title, xLimits: xRange, yLimits: yRange, legend: legend, markerSize: 7)
+            title: title, resolution: resolution, xLimits: xRange, yLimits: yRange, legend: legend, markerSize: 7)
     }
 
     func queryNeighboursFigure(_ data: ClassificationSplit) throws -> ChapterFigure {
@@ -117,7 +120,7 @@ struct KNearestNeighboursChapter: Chapter {
                 data.trainX, data.trainY, names: Self.speciesNames, xLabel: Self.planeAxisLabels.x,
                 yLabel: Self.planeAxisLabels.y, xRange: 0.5...7.5, yRange: -0.2...2.9,
                 title: "k = \(k) (test accuracy \(Self.percent(accuracy)))",
-                legend: k == Self.regionKs.last ? .bottomRight : .hidden
+                legend: k == Self.regionKs.last ? .bottomRight : .hidden, resolution: gridResolution
             ).panel { grid in .init(classes: try model.predict(grid)) }
         }
         return ChapterFigure(
@@ -227,7 +230,7 @@ struct WineScalingExperiment: Sendable {
             rows: rows)
     }
 
-    func regionsFigure() throws -> ChapterFigure {
+    func regionsFigure(resolution: Int) throws -> ChapterFigure {
         let rawModel = try KNeighborsClassifier(k: k).fit(plane.trainX, plane.trainY)
         let scaler = try StandardScaler.fit(plane.trainX)
         let scaledModel = try KNeighborsClassifier(k: k).fit(try scaler.transform(plane.trainX), plane.trainY)
@@ -235,16 +238,16 @@ struct WineScalingExperiment: Sendable {
         let xRange = 200.0...1800.0, yRange = 0.4...1.8
         let raw = try KNearestNeighboursChapter.regions(
             plane.trainX, plane.trainY, names: names, xLabel: xLabel, yLabel: yLabel, xRange: xRange, yRange: yRange,
-            title: "Raw features: only proline counts", legend: .hidden
+            title: "Raw features: only proline counts", legend: .hidden, resolution: resolution
         ).panel { grid in .init(classes: try rawModel.predict(grid)) }
         let scaled = try KNearestNeighboursChapter.regions(
             plane.trainX, plane.trainY, names: names, xLabel: xLabel, yLabel: yLabel, xRange: xRange, yRange: yRange,
-            title: "z-scored features: both count", legend: .topRight
+            title: "z-scored features: both count", legend: .topRight, resolution: resolution
         ).panel { grid in .init(classes: try scaledModel.predict(try scaler.transform(grid))) }
         return ChapterFigure(
             stem: "scaling-effect",
-            caption: "On raw wine features a difference of 0.1 in hue weighs as much as 0.1 mg/L of proline, so the boundaries run straight up and down: hue is ignored. After z-scoring both features matter and the regions follow the classes.",
-            altText: "Two panels of k-NN decision regions on wine over proline and hue, drawn in the original units. Left, trained on raw values: vertical stripes that depend on proline only. Right, trained on z-scored values: regions that separate the three cultivars using both features.",
+            caption: "On raw wine features a difference of 0.1 in hue weighs as much as 0.1 mg/L of proline, so the boundaries run almost straight up and down: hue is all but ignored. After z-scoring both features matter and the regions follow the classes.",
+            altText: "Two panels of k-NN decision regions on wine over proline and hue, drawn in the original units. Left, trained on raw values: vertical stripes that depend almost only on proline. Right, trained on z-scored values: regions that separate the three cultivars using both features.",
             figure: Figure(width: 1100, height: 460, rows: 1, columns: 2, panels: [raw, scaled]))
     }
 }
