@@ -93,11 +93,12 @@ import Testing
     @Test func diagramShowsEachNodesQuestionAndCounts() throws {
         let iris = try Self.experiments()[0].0
         let tree = try DecisionTreeClassifier(maxDepth: DecisionTreesChapter.diagramDepth).fit(iris.trainX, iris.trainY).tree
-        let diagram = TreeDiagramFigure(tree: tree, featureNames: DecisionTreesChapter.irisFeatureNames,
-                                        classNames: DecisionTreesChapter.speciesNames, impurityName: "gini")
-        #expect(diagram.lines(for: tree.nodes[0]) == ["petal length (cm) ≤ 2.35", "gini = 0.667", "samples = 105",
-                                                      "[35, 35, 35] → setosa"])
-        #expect(diagram.lines(for: tree.nodes[1]) == ["gini = 0", "samples = 35", "[35, 0, 0] → setosa"])
+        let diagram = TreeDiagramFigure(
+            tree: tree, featureNames: DecisionTreesChapter.irisFeatureNames.map(DecisionTreesChapter.withoutUnit),
+            unit: "cm", classNames: DecisionTreesChapter.speciesNames, impurityName: "gini")
+        #expect(diagram.lines(for: tree.nodes[0]) == ["petal length ≤ 2.35 cm", "gini = 0.667", "samples = 105",
+                                                      "counts = [35, 35, 35]", "class = setosa"])
+        #expect(diagram.lines(for: tree.nodes[1]) == ["gini = 0", "samples = 35", "counts = [35, 0, 0]", "class = setosa"])
         let x = diagram.nodePositions()
         let leaves = tree.nodes.filter(\.isLeaf).map { x[$0.id] }
         #expect(leaves == (0..<tree.leafCount).map(Double.init))

@@ -118,13 +118,13 @@ struct DecisionTreesChapter: Chapter {
 
     func treeDiagramFigure(_ iris: ClassificationSplit) throws -> ChapterFigure {
         let model = try DecisionTreeClassifier(maxDepth: Self.diagramDepth).fit(iris.trainX, iris.trainY)
-        let diagram = TreeDiagramFigure(tree: model.tree, featureNames: Self.irisFeatureNames,
-                                        classNames: Self.speciesNames, impurityName: "gini")
+        let diagram = TreeDiagramFigure(tree: model.tree, featureNames: Self.irisFeatureNames.map(Self.withoutUnit),
+                                        unit: "cm", classNames: Self.speciesNames, impurityName: "gini")
         return ChapterFigure(
             stem: "tree-diagram",
-            caption: "The iris tree of depth \(Self.diagramDepth) (Gini). Each box shows its question, its impurity, how many training flowers reach it and their count per species; the colour is the majority species, stronger for purer nodes. Go left when the answer is yes.",
+            caption: "The iris tree of depth \(Self.diagramDepth) (Gini). Each box shows its question, its impurity, how many training flowers reach it, their count per species (setosa, versicolor, virginica) and the majority species; the colour is the majority species, stronger for purer nodes. Go left when the answer is yes.",
             altText: "Diagram of a depth-\(Self.diagramDepth) decision tree on the iris training set with \(model.tree.nodes.count) nodes; each box lists the split feature and threshold, the Gini impurity, the number of samples and the class counts with the majority class.",
-            figure: diagram.figure(title: "Decision tree for iris (max depth \(Self.diagramDepth), Gini)", width: 1040, height: 520))
+            figure: diagram.figure(title: "Decision tree for iris (max depth \(Self.diagramDepth), Gini)", width: 780, height: 520))
     }
 
     func regionsByDepthFigure(_ iris: ClassificationSplit) throws -> ChapterFigure {
@@ -136,16 +136,17 @@ struct DecisionTreesChapter: Chapter {
             let accuracy = try model.score(testX, iris.testY)
             return try KNearestNeighboursChapter.regions(
                 trainX, iris.trainY, names: Self.speciesNames, xLabel: Self.irisFeatureNames[2],
-                yLabel: Self.irisFeatureNames[3], xRange: 0.5...7.5, yRange: -0.2...2.9,
+                yLabel: Self.irisFeatureNames[3], xRange: 0.5...7.5, yRange: -0.2...4.0,
                 title: "max depth \(depth): \(model.tree.leafCount) leaves, test accuracy \(Self.percent(accuracy))",
-                legend: depth == Self.regionDepths.first ? .bottomRight : .hidden, resolution: gridResolution
+                legend: depth == Self.regionDepths.first ? .topRight : .hidden, resolution: gridResolution
             ).panel { grid in .init(classes: try model.predict(grid)) }
         }
         return ChapterFigure(
             stem: "regions-by-depth",
             caption: "Every split cuts the plane with a line parallel to an axis, so the regions are rectangles. Each extra level can only cut an existing rectangle in two; some cuts change no prediction at all, and the later ones carve thin strips around a few training flowers.",
             altText: "Four panels of decision regions of trees of maximum depth 1 to 4 on iris petal length and width, with the training flowers; the regions are axis-aligned rectangles that become finer with depth.",
-            figure: Figure(width: 1000, height: 820, rows: 2, columns: 2, panels: panels))
+            figure: Figure(width: 900, height: 800, rows: 2, columns: 2, theme: KNearestNeighboursChapter.compactLegendTheme,
+                           panels: panels))
     }
 
     func accuracyByDepthFigure(_ data: ClassificationSplit, reference: NeighboursTreesReference.TreeClassifiers) throws -> ChapterFigure {
@@ -176,6 +177,11 @@ struct DecisionTreesChapter: Chapter {
     }
 
     // MARK: Tables against scikit-learn
+
+    /// "petal length" from "petal length (cm)".
+    static func withoutUnit(_ name: String) -> String {
+        name.replacingOccurrences(of: " (cm)", with: "")
+    }
 
     /// A split as a reader says it: "petal length (cm) ≤ 2.35" from the column "petal_length_cm".
     static func splitText(feature: String, threshold: Double) -> String {

@@ -118,16 +118,16 @@ struct KNearestNeighboursChapter: Chapter {
             let accuracy = try model.score(data.testX, data.testY)
             return try Self.regions(
                 data.trainX, data.trainY, names: Self.speciesNames, xLabel: Self.planeAxisLabels.x,
-                yLabel: Self.planeAxisLabels.y, xRange: 0.5...7.5, yRange: -0.2...2.9,
+                yLabel: Self.planeAxisLabels.y, xRange: 0.5...7.5, yRange: -0.2...3.7,
                 title: "k = \(k) (test accuracy \(Self.percent(accuracy)))",
-                legend: k == Self.regionKs.last ? .bottomRight : .hidden, resolution: gridResolution
+                legend: k == Self.regionKs.last ? .topRight : .hidden, resolution: gridResolution
             ).panel { grid in .init(classes: try model.predict(grid)) }
         }
         return ChapterFigure(
             stem: "regions-by-k",
             caption: "With $k = 1$ every training flower claims its own island, even a versicolor deep among the virginicas; with larger $k$ the vote smooths the boundary.",
             altText: "Three panels of iris decision regions over petal length and width for k = 1, 5 and 15, with the training flowers on top; the boundary between versicolor and virginica becomes smoother as k grows.",
-            figure: Figure(width: 1180, height: 430, rows: 1, columns: 3, panels: panels))
+            figure: Figure(width: 1000, height: 420, rows: 1, columns: 3, theme: Self.compactLegendTheme, panels: panels))
     }
 
     func accuracyByKFigure(_ data: ClassificationSplit, reference: NeighboursTreesReference.NeighboursExperiment) throws -> ChapterFigure {
@@ -152,7 +152,7 @@ struct KNearestNeighboursChapter: Chapter {
             ])
         return ChapterFigure(
             stem: "accuracy-vs-k",
-            caption: "At $k = 1$ training accuracy is perfect because every training flower is its own nearest neighbour; only the test accuracy says how well the model generalises. Very large $k$ drifts towards voting for the most common class.",
+            caption: "At $k = 1$ training accuracy is perfect because every training flower is its own nearest neighbour; only the test accuracy says how well the model generalises. A very large $k$ lets distant flowers of other species vote, and the test accuracy falls again.",
             altText: "Training and test accuracy of k-NN on iris for k from 1 to \(Self.curveKs.last!); training accuracy starts at 1 and falls, test accuracy stays high for moderate k; scikit-learn's values at k = 1, 3, 5, 7 and 15 sit on our curves.",
             figure: Figure(width: 820, height: 460, panel: panel))
     }
@@ -175,6 +175,13 @@ struct KNearestNeighboursChapter: Chapter {
             header: ["metric", "k", "train (ours)", "train (scikit-learn)", "test (ours)", "test (scikit-learn)",
                      "rows decided by distance ties"],
             rows: rows, comparison: .init(ours: 4, reference: 5))
+    }
+
+    /// The standard theme with a smaller legend, for narrow panels in a row.
+    static var compactLegendTheme: Theme {
+        var theme = Theme.standard
+        theme.legendSize = 12
+        return theme
     }
 
     static func decimals(_ value: Double, _ places: Int = 3) -> String { String(format: "%.\(places)f", value) }
@@ -235,7 +242,7 @@ struct WineScalingExperiment: Sendable {
         let scaler = try StandardScaler.fit(plane.trainX)
         let scaledModel = try KNeighborsClassifier(k: k).fit(try scaler.transform(plane.trainX), plane.trainY)
         let xLabel = "proline (mg/L)", yLabel = "hue (ratio)"
-        let xRange = 200.0...1800.0, yRange = 0.4...1.8
+        let xRange = 200.0...1800.0, yRange = 0.4...2.25
         let raw = try KNearestNeighboursChapter.regions(
             plane.trainX, plane.trainY, names: names, xLabel: xLabel, yLabel: yLabel, xRange: xRange, yRange: yRange,
             title: "Raw features: only proline counts", legend: .hidden, resolution: resolution
@@ -248,6 +255,6 @@ struct WineScalingExperiment: Sendable {
             stem: "scaling-effect",
             caption: "On raw wine features a difference of 0.1 in hue weighs as much as 0.1 mg/L of proline, so the boundaries run almost straight up and down: hue is all but ignored. After z-scoring both features matter and the regions follow the classes.",
             altText: "Two panels of k-NN decision regions on wine over proline and hue, drawn in the original units. Left, trained on raw values: vertical stripes that depend almost only on proline. Right, trained on z-scored values: regions that separate the three cultivars using both features.",
-            figure: Figure(width: 1100, height: 460, rows: 1, columns: 2, panels: [raw, scaled]))
+            figure: Figure(width: 960, height: 430, rows: 1, columns: 2, panels: [raw, scaled]))
     }
 }

@@ -9,8 +9,9 @@ import Plot
 /// one unit per level downwards; boxes and lines are ordinary Plot marks in a panel without axes.
 struct TreeDiagramFigure {
     let tree: DecisionTree
-    /// Display names of the features (with units) and of the classes.
+    /// Display names of the features and their unit ("petal length", "cm"; the unit may be empty).
     let featureNames: [String]
+    let unit: String
     let classNames: [String]
     /// The impurity's name printed in each box ("gini" or "entropy").
     let impurityName: String
@@ -38,12 +39,13 @@ struct TreeDiagramFigure {
     func lines(for node: TreeNode) -> [String] {
         var text: [String] = []
         if let feature = node.feature, let threshold = node.threshold {
-            text.append("\(featureNames[feature]) ≤ \(Self.format(threshold))")
+            text.append("\(featureNames[feature]) ≤ \(Self.format(threshold))\(unit.isEmpty ? "" : " " + unit)")
         }
         text.append("\(impurityName) = \(Self.format(node.impurity, places: 3))")
         text.append("samples = \(node.samples)")
         let counts = node.value.map { String(Int($0.rounded())) }.joined(separator: ", ")
-        text.append("[\(counts)] → \(classNames[node.majorityIndex])")
+        text.append("counts = [\(counts)]")
+        text.append("class = \(classNames[node.majorityIndex])")
         return text
     }
 
@@ -51,8 +53,8 @@ struct TreeDiagramFigure {
     func figure(title: String, width: Double, height: Double) -> Figure {
         let x = nodePositions()
         let leaves = Double(tree.leafCount), levels = Double(tree.depth + 1)
-        let boxWidth = 0.9, boxHeight = 0.62
-        let lineHeight = 14.0
+        let boxWidth = 0.95, boxHeight = 0.7
+        let lineHeight = 13.0
         var marks: [Mark] = []
         // Edges first, so boxes cover their ends.
         for node in tree.nodes {
@@ -81,12 +83,12 @@ struct TreeDiagramFigure {
             let text = lines(for: node)
             for (i, line) in text.enumerated() {
                 let shift = (Double(text.count - 1) / 2 - Double(i)) * lineHeight
-                marks.append(.text(line, at: Point(cx, cy), offset: (0, shift), size: 11.5,
+                marks.append(.text(line, at: Point(cx, cy), offset: (0, shift), size: 10.5,
                                    bold: i == 0 && node.feature != nil))
             }
         }
         let panel = Panel(
-            title: title, xLimits: -0.55...(leaves - 0.45), yLimits: (-levels + 0.55)...0.45, grid: false,
+            title: title, xLimits: -0.5...(leaves - 0.5), yLimits: (-levels + 0.6)...0.4, grid: false,
             legend: .hidden, showsAxes: false, marks: marks)
         return Figure(width: width, height: height, panel: panel)
     }
