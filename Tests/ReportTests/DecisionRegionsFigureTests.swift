@@ -32,8 +32,10 @@ struct DecisionRegionsFigureTests {
 
     @Test func evaluatesTheClassifierOnceOnTheGrid() throws {
         let figure = try fourPoints()
-        let (classes, probabilities) = try figure.evaluate(aboveDiagonal)
+        let (classes, probabilities, borders) = try figure.evaluate(aboveDiagonal)
         #expect(probabilities == nil)
+        // Without scores the border is class 0's indicator.
+        #expect(borders.count == 1 && borders[0].values == classes.values.map { $0 == 0 ? 1 : 0 })
         // The top-left corner (-0.1, 2.3) is above the diagonal, the bottom-right (1.1, -1.3) below.
         #expect(classes[0, 10] == 1)
         #expect(classes[10, 0] == 0)
@@ -74,6 +76,27 @@ struct DecisionRegionsFigureTests {
         #expect(panel.equalAspect)
         #expect(!DecisionRegionsFigure.classColors.contains(.black))
         #expect(try Figure(width: 400, height: 300, panel: panel).pngData().count > 1000)
+    }
+
+    @Test func scoresGiveSmoothBorders() throws {
+        let figure = try fourPoints()
+        // Scores (0, y - x): the border of class 0 is the margin -(y - x) + 0.5 crossing 0.5, i.e. y = x.
+        let (_, _, borders) = try figure.evaluate { points in
+            let z = (0..<points.rows).map { points[$0, 1] - points[$0, 0] }
+            return .init(classes: z.map { $0 > 0 ? 1 : 0 },
+                         scores: Matrix(rows: points.rows, columns: 2, storage: z.flatMap { [0, $0] }))
+        }
+        let border = try #require(borders.first)
+        for j in border.ys.indices {
+            for i in border.xs.indices {
+                #expect(abs(border[i, j] - (border.xs[i] - border.ys[j] + 0.5)) < 1e-12)
+            }
+        }
+        #expect(throws: DecisionRegionsError.self) {
+            try figure.evaluate { points in
+                .init(classes: Array(repeating: 0, count: points.rows), scores: Matrix(rows: 1, columns: 2))
+            }
+        }
     }
 
     @Test func badInputIsATypedError() throws {

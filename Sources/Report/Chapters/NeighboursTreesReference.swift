@@ -5,8 +5,9 @@ import Models
 /// the `iris_knn` and `decision_trees` experiments of `Tests/ModelsTests/Fixtures/sklearn_reference.json`
 /// (written by `scripts/sklearn_reference.py`, never by hand).
 ///
-/// The fixture is read at run time from the package checkout, found from this file's path like
-/// ``SourceExcerpts`` finds `Sources/`, so no reference number is ever typed into the report.
+/// The fixture is read at run time from the package checkout (``ScikitLearnReference`` gives its
+/// path), so no reference number is ever typed into the report. Where ``ScikitLearnReference``
+/// looks values up by dotted path, this decodes the two experiments into typed values once.
 struct NeighboursTreesReference: Decodable, Sendable {
     let experiments: Experiments
 
@@ -72,53 +73,34 @@ struct NeighboursTreesReference: Decodable, Sendable {
         let testAccuracy: Double
     }
 
-    /// The fixture's location in the package checkout.
-    static var fixtureURL: URL {
-        // This file is Sources/Report/Chapters/NeighboursTreesReference.swift.
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .appendingPathComponent("Tests/ModelsTests/Fixtures/sklearn_reference.json")
+    /// Reads the fixture once per process (from the checkout, like ``ScikitLearnReference``).
+    private static let cached = Result<NeighboursTreesReference, any Error> {
+        try read(ScikitLearnReference.packageFixtureURL)
     }
-
-    /// Reads the fixture once per process.
-    private static let cached = Result<NeighboursTreesReference, any Error> { try read(fixtureURL) }
 
     /// The decoded reference, or a clear error when the report runs outside a checkout.
     static func shared() throws -> NeighboursTreesReference { try cached.get() }
 
-    /// Decodes the fixture at `url`.
+    /// Decodes the parts of the fixture at `url` that the k-NN and tree chapters use.
     static func read(_ url: URL) throws -> NeighboursTreesReference {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw ReferenceFixtureError.missing(path: url.path) }
+        do { data = try Data(contentsOf: url) } catch {
+            throw ReferenceError.unreadable(
+                path: url.path, reason: "run the report from a checkout of the package (\(error.localizedDescription))")
+        }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do { return try decoder.decode(NeighboursTreesReference.self, from: data) } catch {
-            throw ReferenceFixtureError.malformed(path: url.path, reason: "\(error)")
+            throw ReferenceError.unreadable(path: url.path, reason: "\(error)")
         }
     }
 
     /// The tree experiment on `dataset` ("iris" or "breast_cancer").
     func trees(on dataset: String) throws -> TreeClassifiers {
         guard let entry = experiments.decisionTrees.classifiers.first(where: { $0.dataset == dataset }) else {
-            throw ReferenceFixtureError.malformed(path: Self.fixtureURL.path, reason: "no decision_trees entry for \(dataset)")
+            throw ReferenceError.missing(path: "experiments.decision_trees.classifiers[dataset = \(dataset)]")
         }
         return entry
-    }
-}
-
-/// The scikit-learn fixture could not be used.
-enum ReferenceFixtureError: Error, CustomStringConvertible {
-    case missing(path: String)
-    case malformed(path: String, reason: String)
-
-    var description: String {
-        switch self {
-        case .missing(let path):
-            "the scikit-learn reference fixture \(path) is missing; run the report from a checkout of the package"
-        case .malformed(let path, let reason):
-            "the scikit-learn reference fixture \(path) cannot be read: \(reason)"
-        }
     }
 }
 

@@ -8,7 +8,8 @@ import Plot
 /// model). It is called once, on a grid of at most 300 x 300 points that covers the training data
 /// with a margin. With probabilities the background is shaded from class 0's colour through white
 /// (P = 0.5) to class 1's, with a colour bar and the boundary drawn where P = 0.5; without, each
-/// region is painted in its class's colour and the borders between regions are outlined.
+/// region is painted in its class's colour and the borders between regions are outlined (smoothly
+/// when the classifier also returns its per-class scores, along the grid cells otherwise).
 ///
 ///     let regions = try DecisionRegionsFigure(
 ///         x: score1, y: score2, labels: admitted, classNames: ["not admitted", "admitted"],
@@ -27,10 +28,15 @@ struct DecisionRegionsFigure: Sendable {
         var classes: [Int]
         /// P(class 1 | point) for each point, for a binary classifier's shading; nil paints flat regions.
         var probabilities: [Double]?
+        /// Optional per-class scores (`m x K`: logits, probabilities, any score whose largest entry
+        /// is the predicted class). With them the borders are traced where the top two scores tie,
+        /// smooth lines instead of the grid's staircase.
+        var scores: Matrix?
 
-        init(classes: [Int], probabilities: [Double]? = nil) {
+        init(classes: [Int], probabilities: [Double]? = nil, scores: Matrix? = nil) {
             self.classes = classes
             self.probabilities = probabilities
+            self.scores = scores
         }
     }
 
@@ -155,7 +161,7 @@ struct DecisionRegionsFigure: Sendable {
     ///
     /// - Throws: ``DecisionRegionsError`` if the classifier answers with the wrong number of
     ///   values, an unknown class or a probability outside 0...1; or whatever the classifier throws.
-    func evaluate(_ classify: Classifier) throws -> (classes: Grid2D, probabilities: Grid2D?) {
+    func evaluate(_ classify: Classifier) throws -> (classes: Grid2D, probabilities: Grid2D?, borders: [Grid2D]) {
         let (xs, ys, points) = gridPoints()
         let prediction = try classify(points)
         guard prediction.classes.count == points.rows else {
@@ -165,19 +171,46 @@ struct DecisionRegionsFigure: Sendable {
             throw DecisionRegionsError.badPrediction("class code \(bad) but there are \(classNames.count) classes")
         }
         let classes = Grid2D(xs: xs, ys: ys, values: prediction.classes.map(Double.init))
-        guard let probabilities = prediction.probabilities else { return (classes, nil) }
+        let borders = try borderGrids(prediction, classes: classes)
+        guard let probabilities = prediction.probabilities else { return (classes, nil, borders) }
         guard probabilities.count == points.rows else {
             throw DecisionRegionsError.badPrediction("\(probabilities.count) probabilities for \(points.rows) grid points")
         }
         if let bad = probabilities.first(where: { !($0 >= 0 && $0 <= 1) }) {
             throw DecisionRegionsError.badPrediction("probability \(bad) is not in 0...1")
         }
-        return (classes, Grid2D(xs: xs, ys: ys, values: probabilities))
+        return (classes, Grid2D(xs: xs, ys: ys, values: probabilities), borders)
+    }
+
+    /// Grids whose 0.5 contours (indicators) or 0 contours (score margins) are the borders of
+    /// classes 0...K-2; together they include every pair's border, so the last class needs none.
+    private func borderGrids(_ prediction: Prediction, classes: Grid2D) throws -> [Grid2D] {
+        let k = classNames.count
+        guard k > 1 else { return [] }
+        guard let scores = prediction.scores else {
+            return (0..<(k - 1)).map { code in
+                Grid2D(xs: classes.xs, ys: classes.ys, values: classes.values.map { $0 == Double(code) ? 1 : 0 })
+            }
+        }
+        guard scores.rows == classes.values.count, scores.columns == k else {
+            throw DecisionRegionsError.badPrediction(
+                "scores are \(scores.rows) x \(scores.columns), not \(classes.values.count) x \(k)")
+        }
+        return (0..<(k - 1)).map { code in
+            // The margin of class `code` over its strongest rival, minus 0.5 so that every border
+            // is at the same level as an indicator's.
+            let margins = (0..<scores.rows).map { i -> Double in
+                var rival = -Double.infinity
+                for c in 0..<k where c != code { rival = max(rival, scores[i, c]) }
+                return scores[i, code] - rival + 0.5
+            }
+            return Grid2D(xs: classes.xs, ys: classes.ys, values: margins)
+        }
     }
 
     /// The panel: regions (or probability shading), boundary, overlays, then the training points.
     func panel(_ classify: Classifier) throws -> Panel {
-        let (classes, probabilities) = try evaluate(classify)
+        let (classes, probabilities, borders) = try evaluate(classify)
         var marks: [Mark] = []
         if let probabilities {
             marks.append(.heatmap(probabilities, colormap: shadingColormap, range: 0...1, colorBar: probabilityLabel))
@@ -186,14 +219,10 @@ struct DecisionRegionsFigure: Sendable {
                                       label: boundaryLabel))
             }
         } else {
-            marks.append(.regions(classes, colors: Self.classColors, opacity: 0.3))
+            marks.append(.regions(classes, colors: Self.classColors, opacity: 0.22))
             if showsBoundary {
-                // Class k's border is where its indicator crosses 0.5; the borders of classes
-                // 0...K-2 include every pair's border, so the last class needs no contour.
-                for k in 0..<max(1, classNames.count - 1) {
-                    let indicator = Grid2D(xs: classes.xs, ys: classes.ys,
-                                           values: classes.values.map { $0 == Double(k) ? 1 : 0 })
-                    marks.append(.contour(indicator, levels: .values([0.5]), color: .black, width: 1.5,
+                for (k, border) in borders.enumerated() {
+                    marks.append(.contour(border, levels: .values([0.5]), color: .black, width: 1.5,
                                           label: k == 0 ? boundaryLabel : nil))
                 }
             }
@@ -228,8 +257,8 @@ struct DecisionRegionsFigure: Sendable {
     /// Pale class 0 colour at P = 0, white at 0.5, pale class 1 colour at P = 1, so the shading
     /// agrees with the points' colours and leaves them readable.
     var shadingColormap: Colormap {
-        let pale = { (color: Color) in Color(red: 1 - 0.45 * (1 - color.red), green: 1 - 0.45 * (1 - color.green),
-                                            blue: 1 - 0.45 * (1 - color.blue)) }
+        let pale = { (color: Color) in Color(red: 1 - 0.38 * (1 - color.red), green: 1 - 0.38 * (1 - color.green),
+                                            blue: 1 - 0.38 * (1 - color.blue)) }
         return Colormap(name: "class-probability",
                         anchors: [pale(Self.color(ofClass: 0)), .white, pale(Self.color(ofClass: 1))])
     }
