@@ -45,7 +45,7 @@ import Testing
                 #expect(abs(Double(row[4])! - Double(row[5])!) <= 1.0 / 45 + 0.001, "test \(label)")
             }
         }
-        #expect(tieRows == ["manhattan k=5": "134", "manhattan k=15": "123"])
+        #expect(tieRows == ["manhattan k=5": "row 134", "manhattan k=15": "row 123"])
         // k = 1 memorises: every training flower is its own nearest neighbour.
         #expect(table.rows.filter { $0[1] == "1" }.allSatisfy { $0[2] == "1.000" })
     }

@@ -125,7 +125,7 @@ struct KNearestNeighboursChapter: Chapter {
         }
         return ChapterFigure(
             stem: "regions-by-k",
-            caption: "With $k = 1$ every training flower claims its own island, even a versicolor deep among the virginicas; with larger $k$ the vote smooths the boundary.",
+            caption: "With $k = 1$ every training flower claims the space nearest to it, so a lone versicolor among the virginicas pulls a tongue of versicolor into their region; with larger $k$ the vote smooths the boundary.",
             altText: "Three panels of iris decision regions over petal length and width for k = 1, 5 and 15, with the training flowers on top; the boundary between versicolor and virginica becomes smoother as k grows.",
             figure: Figure(width: 1000, height: 420, rows: 1, columns: 3, theme: Self.compactLegendTheme, panels: panels))
     }
@@ -166,12 +166,13 @@ struct KNearestNeighboursChapter: Chapter {
             let model = try KNeighborsClassifier(k: fit.k, metric: metric).fit(data.trainX, data.trainY)
             let train = try model.score(data.trainX, data.trainY), test = try model.score(data.testX, data.testY)
             let ties = fit.testRowsDependingOnDistanceTies.map(String.init).joined(separator: ", ")
+            let tieText = ties.isEmpty ? "none" : (fit.testRowsDependingOnDistanceTies.count == 1 ? "row " : "rows ") + ties
             rows.append([fit.metric, "\(fit.k)", Self.decimals(train), Self.decimals(fit.trainAccuracy),
-                         Self.decimals(test), Self.decimals(fit.testAccuracy), ties.isEmpty ? "none" : ties])
+                         Self.decimals(test), Self.decimals(fit.testAccuracy), tieText])
         }
         return ChapterTable(
             name: "iris-accuracy",
-            caption: "k-NN on iris (4 features, \(data.trainY.count) training and \(data.testY.count) test flowers, scikit-learn's split), uniform vote. The last column lists test rows whose answer depends on which of several equally distant training flowers fill the last places; only there may the two implementations disagree.",
+            caption: "k-NN on iris (4 features, \(data.trainY.count) training and \(data.testY.count) test flowers, scikit-learn's split), uniform vote. The last column lists test rows (numbered from 0 in the data file) whose answer depends on which of several equally distant training flowers fill the last places; only there may the two implementations disagree.",
             header: ["metric", "k", "train (ours)", "train (scikit-learn)", "test (ours)", "test (scikit-learn)",
                      "rows decided by distance ties"],
             rows: rows, comparison: .init(ours: 4, reference: 5))
