@@ -18,7 +18,7 @@ import Testing
         coarse.gridResolution = 40
         let (page, built) = try buildAndAssemble(coarse)
         #expect(page.figures.map(\.stem) == ["query-neighbours", "regions-by-k", "accuracy-vs-k", "scaling-effect"])
-        #expect(page.tables.map(\.name) == ["iris-accuracy", "scaling-accuracy"])
+        #expect(page.tables.map(\.name) == ["iris-accuracy", "scaling-accuracy", "vote-ties"])
         #expect(built.figures.count == 4)
         let files = try renderPNGs(page)
         for figure in page.figures {
@@ -48,6 +48,17 @@ import Testing
         #expect(tieRows == ["manhattan k=5": "row 134", "manhattan k=15": "row 123"])
         // k = 1 memorises: every training flower is its own nearest neighbour.
         #expect(table.rows.filter { $0[1] == "1" }.allSatisfy { $0[2] == "1.000" })
+    }
+
+    @Test func evenKTiesExplainTheDipAtTwo() throws {
+        let reference = try NeighboursTreesReference.shared().experiments.irisKnn
+        let data = try ClassificationSplit(.iris, features: reference.features, target: reference.target,
+                                           split: reference.split)
+        let rows = try chapter.voteTiesTable(data).rows
+        #expect(rows.map { $0[0] } == (1...8).map(String.init))
+        // k = 2: three test flowers tie 1-1 and go to the lower class; accuracy drops to 0.933.
+        #expect(rows[1][1] == "3" && rows[1][2] == "0.933")
+        #expect(rows.filter { Int($0[0])! % 2 == 1 }.allSatisfy { $0[1] == "0" })
     }
 
     @Test func queryNeighboursVoteAsDrawn() throws {

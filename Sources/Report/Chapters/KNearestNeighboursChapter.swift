@@ -28,6 +28,8 @@ struct KNearestNeighboursChapter: Chapter {
     static let queryK = 5
     /// The k of the scaling comparison on wine.
     static let wineK = 5
+    /// The k values of the vote-ties table.
+    static let tieKs = Array(1...8)
     /// The wine features of the 2-D scaling figure: one in the thousands, one near 1.
     static let wineFeatures = ["proline", "hue"]
 
@@ -47,7 +49,7 @@ struct KNearestNeighboursChapter: Chapter {
         ]
         return ChapterPage(
             figures: figures,
-            tables: [try irisReferenceTable(iris, reference: reference), try wine.accuracyTable()],
+            tables: [try irisReferenceTable(iris, reference: reference), try wine.accuracyTable(), try voteTiesTable(iris)],
             code: [try context.excerpt("knn-vote")],
             thumbnail: "regions-by-k")
     }
@@ -176,6 +178,25 @@ struct KNearestNeighboursChapter: Chapter {
             header: ["metric", "k", "train (ours)", "train (scikit-learn)", "test (ours)", "test (scikit-learn)",
                      "rows decided by distance ties"],
             rows: rows, comparison: .init(ours: 4, reference: 5))
+    }
+
+    /// How many test flowers get a tied vote for each small k: the even-k pitfall, counted.
+    func voteTiesTable(_ data: ClassificationSplit) throws -> ChapterTable {
+        let rows = try Self.tieKs.map { k -> [String] in
+            let model = try KNeighborsClassifier(k: k).fit(data.trainX, data.trainY)
+            let shares = try model.predictProbabilities(data.testX)
+            var tied = 0
+            for q in 0..<shares.rows {
+                let row = shares.row(q)
+                let top = row.max() ?? 0
+                if row.filter({ $0 == top }).count > 1 { tied += 1 }
+            }
+            return ["\(k)", "\(tied)", Self.decimals(try model.score(data.testX, data.testY))]
+        }
+        return ChapterTable(
+            name: "vote-ties",
+            caption: "Test flowers of iris (4 features, \(data.testY.count) in all) whose uniform vote ends in a tie, settled for the lowest class code, and the resulting test accuracy.",
+            header: ["k", "tied votes", "test accuracy"], rows: rows)
     }
 
     /// The standard theme with a smaller legend, for narrow panels in a row.
