@@ -18,14 +18,14 @@ import Testing
         #expect(ChapterRegistry.standard.chapter(withID: chapter.id) != nil)
         var coarse = chapter
         coarse.gridResolution = 40
-        let (page, built) = try buildAndAssemble(coarse)
+        let (page, built) = try NeighboursTreesTestSupport.buildAndAssemble(coarse)
         #expect(page.figures.map(\.stem)
             == ["impurity-curves", "mushroom-gains", "tree-diagram", "regions-by-depth", "accuracy-vs-depth"])
         #expect(page.tables.map(\.name) == ["mushroom-gains", "root-splits", "depth-accuracy"])
         #expect(page.code.count == 2 && built.figures.count == 5)
-        let files = try renderPNGs(page)
+        let files = try NeighboursTreesTestSupport.renderPNGs(page)
         for figure in page.figures {
-            #expect(isPNG(try #require(files[figure.stem]), width: figure.width, height: figure.height), "\(figure.stem)")
+            #expect(NeighboursTreesTestSupport.isPNG(try #require(files[figure.stem]), width: figure.width, height: figure.height), "\(figure.stem)")
         }
     }
 

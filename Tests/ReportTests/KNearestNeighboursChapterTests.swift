@@ -16,13 +16,13 @@ import Testing
         // A coarse grid keeps the test fast; the figures are otherwise those of the report.
         var coarse = chapter
         coarse.gridResolution = 40
-        let (page, built) = try buildAndAssemble(coarse)
+        let (page, built) = try NeighboursTreesTestSupport.buildAndAssemble(coarse)
         #expect(page.figures.map(\.stem) == ["query-neighbours", "regions-by-k", "accuracy-vs-k", "scaling-effect"])
         #expect(page.tables.map(\.name) == ["iris-accuracy", "scaling-accuracy", "vote-ties"])
         #expect(built.figures.count == 4)
-        let files = try renderPNGs(page)
+        let files = try NeighboursTreesTestSupport.renderPNGs(page)
         for figure in page.figures {
-            #expect(isPNG(try #require(files[figure.stem]), width: figure.width, height: figure.height), "\(figure.stem)")
+            #expect(NeighboursTreesTestSupport.isPNG(try #require(files[figure.stem]), width: figure.width, height: figure.height), "\(figure.stem)")
             #expect(!figure.altText.isEmpty && !figure.caption.isEmpty)
         }
     }

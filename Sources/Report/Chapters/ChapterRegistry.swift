@@ -20,6 +20,8 @@ struct ChapterRegistry: Sendable {
     /// 3. Mark the model code to show with `// excerpt: NAME` ... `// end excerpt` in Sources/Models.
     /// 4. List the chapter here. `swift test --filter ReportTests` checks ids, order and prose.
     static let standard = ChapterRegistry(unchecked: [
+        LinearRegressionChapter(),
+        MultipleLinearRegressionChapter(),
         LogisticRegressionChapter(),
         LogisticRegressionLibraryChapter(),
         KNearestNeighboursChapter(),
