@@ -28,6 +28,8 @@ struct ChapterRegistry: Sendable {
         LogisticRegressionLibraryChapter(),
         FeatureScalingChapter(),
         PolynomialRegressionChapter(),
+        KNearestNeighboursChapter(),
+        DecisionTreesChapter(),
     ])
 
     /// The registered chapters, sorted by number.
