@@ -13,6 +13,9 @@ public enum ModelError: Error, Equatable, Sendable {
     case singularMatrix(String)
     /// A classifier was given a target with only one class.
     case singleClass(String)
+    /// A class label that is not a valid class code (codes are whole numbers `0..<k`; a binary
+    /// classifier takes 0 and 1 only), at a 0-based row.
+    case invalidLabel(row: Int, value: String, reason: String)
 }
 
 extension ModelError: CustomStringConvertible {
@@ -26,6 +29,8 @@ extension ModelError: CustomStringConvertible {
             return "invalid hyperparameter \(name) = \(value): \(reason)"
         case .singularMatrix(let what): return "singular system: \(what)"
         case .singleClass(let what): return "only one class in the target: \(what)"
+        case .invalidLabel(let row, let value, let reason):
+            return "invalid class label \(value) at row \(row): \(reason)"
         }
     }
 }

@@ -1,0 +1,34 @@
+/// Least squares with an unpenalised intercept, solved in closed form.
+///
+/// Centering X and y first separates the intercept: with column means `xbar` and target mean
+/// `ybar`, the weights solve `(Xc^T Xc + alpha I) w = Xc^T yc` (Xc = X - xbar, yc = y - ybar) and
+/// then `b = ybar - xbar . w`. This is the same solution as appending a column of ones to X, but
+/// better conditioned, and it is how ridge leaves the intercept out of the penalty.
+/// Complexity: O(m n^2) for the Gram matrix, O(n^3) for the solve.
+func centeredLeastSquares(_ X: Matrix, _ y: [Double], ridge alpha: Double) throws -> LinearModel {
+    let m = X.rows
+    let n = X.columns
+    let means = X.columnMeans()
+    let yMean = y.reduce(0, +) / Double(m)
+    var centered = X
+    centered.storage.withUnsafeMutableBufferPointer { x in
+        for i in 0..<m {
+            for j in 0..<n { x[i * n + j] -= means[j] }
+        }
+    }
+    let yCentered = y.map { $0 - yMean }
+    var gram = centered.gram()
+    if alpha > 0 { gram.addToDiagonal(alpha) }
+    let rightHandSide = centered.transposeMultiplied(byVector: yCentered)
+    let weights: [Double]
+    do {
+        weights = try LinearSolver.solve(gram, rightHandSide).x
+    } catch ModelError.singularMatrix(let why) {
+        throw ModelError.singularMatrix(
+            "X^T X cannot be inverted: \(why). Some features are linear combinations of others; "
+            + "remove them or use ridge regression (alpha > 0)")
+    }
+    var bias = yMean
+    for j in 0..<n { bias -= means[j] * weights[j] }
+    return LinearModel(weights: weights, bias: bias)
+}
