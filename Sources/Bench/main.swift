@@ -13,6 +13,7 @@ for group in groups {
     switch group {
     case "plot": runPlotBenchmarks()
     case "models": runModelBenchmarks()
+    case "svm-mlp": runSVMNetworkBenchmarks()
     default:
         print("bench: unknown group '\(group)'; use plot or models")
         exit(2)

@@ -114,7 +114,7 @@ import Testing
         #expect(throws: ModelError.self) { try NeuralNetworkClassifier(l2: -1).fit(x, y) }
         #expect(throws: ModelError.self) { try NeuralNetworkClassifier(output: .sigmoid).fit(x, y) }
         #expect(throws: ModelError.self) { try NeuralNetworkClassifier(output: .identity).fit(x, y) }
-        #expect(throws: ModelError.singleClass("every label is 0; a classifier needs at least two classes")) {
+        #expect(throws: ModelError.singleClass("NeuralNetworkClassifier.fit: every label is 0; a classifier needs at least two classes")) {
             try NeuralNetworkClassifier().fit(x, [0, 0, 0])
         }
         #expect(throws: ModelError.nonFinite(row: 2, column: 1)) {

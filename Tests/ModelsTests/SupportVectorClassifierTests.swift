@@ -185,16 +185,16 @@ func gaussianBlobs(count: Int, shift: Double, seed: UInt64) -> (Matrix, [Int]) {
         #expect(throws: ModelError.self) { try SupportVectorClassifier(c: -1).fit(x, [0, 1]) }
         #expect(throws: ModelError.self) { try SupportVectorClassifier(kernel: .rbf(gamma: .value(0))).fit(x, [0, 1]) }
         #expect(throws: ModelError.self) { try SupportVectorClassifier(tolerance: 0).fit(x, [0, 1]) }
-        #expect(throws: ModelError.singleClass("every label is 1; a classifier needs at least two classes")) {
+        #expect(throws: ModelError.singleClass("SupportVectorClassifier.fit: every label is 1; a classifier needs at least two classes")) {
             try SupportVectorClassifier().fit(x, [1, 1])
         }
-        #expect(throws: ModelError.shapeMismatch("X has 2 rows but y has 3 labels")) {
+        #expect(throws: ModelError.shapeMismatch("SupportVectorClassifier.fit: X has 2 rows but there are 3 labels")) {
             try SupportVectorClassifier().fit(x, [0, 1, 1])
         }
         #expect(throws: ModelError.nonFinite(row: 1, column: 0)) {
             try SupportVectorClassifier().fit(Matrix([[0, 0], [.nan, 1]]), [0, 1])
         }
-        #expect(throws: ModelError.emptyInput("X has no rows")) {
+        #expect(throws: ModelError.emptyInput("SupportVectorClassifier.fit: X has no rows")) {
             try SupportVectorClassifier().fit(Matrix(rows: 0, columns: 2), [])
         }
         let fitted = try? SupportVectorClassifier().fit(x, [0, 1])

@@ -209,7 +209,7 @@ public struct NeuralNetwork: Sendable, Equatable {
     }
 
     func checkInput(_ x: Matrix) throws {
-        try ClassifierInputValidation.checkPredictionFeatures(x, expectedColumns: layout.inputSize)
+        try InputValidation.checkPrediction(x, featureCount: layout.inputSize)
     }
 
     private func checkInput(_ x: Matrix, targets: Matrix, l2: Double) throws {
@@ -218,7 +218,8 @@ public struct NeuralNetwork: Sendable, Equatable {
             throw ModelError.shapeMismatch(
                 "targets are \(targets.rows) x \(targets.columns), expected \(x.rows) x \(layout.outputSize)")
         }
-        try ClassifierInputValidation.checkFeatures(targets, what: "targets")
+        guard x.rows > 0 else { throw ModelError.emptyInput("a loss needs at least one row") }
+        try InputValidation.checkFeatures(targets, context: "targets")
         guard l2 >= 0, l2.isFinite else {
             throw ModelError.invalidHyperparameter(name: "l2", value: "\(l2)", reason: "the L2 penalty must be zero or positive")
         }

@@ -10,7 +10,7 @@
 /// let fitted = try mlp.fit(xTrain, yTrain, validation: (xTest, yTest))
 /// fitted.history.validationLoss   // one value per epoch
 /// ```
-public struct NeuralNetworkClassifier: Sendable {
+public struct NeuralNetworkClassifier: Classifier {
     /// Units in each hidden layer, e.g. `[64, 64]`; at least one layer.
     public var hiddenLayers: [Int]
     public var activation: Activation
@@ -45,7 +45,7 @@ public struct NeuralNetworkClassifier: Sendable {
         self.snapshots = snapshots
     }
 
-    /// Trains on the rows of `x` with integer labels `y`.
+    /// Trains on the rows of `x` with class codes `y` (`0..<k`).
     public func fit(_ x: Matrix, _ y: [Int]) throws -> FittedNeuralNetworkClassifier {
         try fit(x, y, validation: nil)
     }
@@ -57,14 +57,14 @@ public struct NeuralNetworkClassifier: Sendable {
     ///   size, L2, a sigmoid output with more than two classes, an identity output). A validation
     ///   label not seen in training is a `shapeMismatch`.
     public func fit(_ x: Matrix, _ y: [Int], validation: (x: Matrix, y: [Int])?) throws -> FittedNeuralNetworkClassifier {
-        let classes = try ClassifierInputValidation.checkClassification(x, y)
+        let classCount = try InputValidation.checkLabels(x, y, context: "NeuralNetworkClassifier.fit")
         try Self.validate(hiddenLayers: hiddenLayers)
         switch output {
         case .softmax: break
         case .sigmoid:
-            guard classes.count == 2 else {
+            guard classCount == 2 else {
                 throw ModelError.invalidHyperparameter(
-                    name: "output", value: "sigmoid", reason: "a sigmoid output separates two classes, not \(classes.count); use softmax")
+                    name: "output", value: "sigmoid", reason: "a sigmoid output separates two classes, not \(classCount); use softmax")
             }
         case .identity:
             throw ModelError.invalidHyperparameter(
@@ -76,38 +76,38 @@ public struct NeuralNetworkClassifier: Sendable {
 
         let encodedValidation: (x: Matrix, targets: Matrix)?
         if let validation {
-            try ClassifierInputValidation.checkPredictionFeatures(validation.x, expectedColumns: x.columns)
+            try InputValidation.checkPrediction(validation.x, featureCount: x.columns)
             guard validation.y.count == validation.x.rows else {
                 throw ModelError.shapeMismatch(
                     "validation X has \(validation.x.rows) rows but \(validation.y.count) labels")
             }
-            encodedValidation = (validation.x, try encode(validation.y, classes: classes))
+            encodedValidation = (validation.x, try encode(validation.y, classCount: classCount))
         } else {
             encodedValidation = nil
         }
 
         var generator = SeededGenerator(seed: seed)
-        let outputs = output == .sigmoid ? 1 : classes.count
+        let outputs = output == .sigmoid ? 1 : classCount
         var network = try NeuralNetwork(
             layerSizes: [x.columns] + hiddenLayers + [outputs], hiddenActivation: activation,
             outputActivation: output, initialization: initialization, using: &generator)
         let (history, taken) = trainer.train(
-            &network, x: x, targets: try encode(y, classes: classes), validation: encodedValidation,
+            &network, x: x, targets: try encode(y, classCount: classCount), validation: encodedValidation,
             countsAccuracy: true, generator: &generator)
         return FittedNeuralNetworkClassifier(
-            hyperparameters: self, classes: classes, network: network, history: history, snapshots: taken)
+            hyperparameters: self, classCount: classCount, network: network, history: history, snapshots: taken)
     }
 
-    /// One-hot rows for softmax, a 0/1 column (1 = `classes[1]`) for sigmoid.
-    private func encode(_ y: [Int], classes: [Int]) throws -> Matrix {
-        let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
-        let width = output == .sigmoid ? 1 : classes.count
+    /// One-hot rows for softmax, a 0/1 column (1 = class 1) for sigmoid.
+    private func encode(_ y: [Int], classCount: Int) throws -> Matrix {
+        let width = output == .sigmoid ? 1 : classCount
         var targets = Matrix(rows: y.count, columns: width)
         for (r, label) in y.enumerated() {
-            guard let k = index[label] else {
-                throw ModelError.shapeMismatch("label \(label) does not occur in the training labels \(classes)")
+            guard label >= 0, label < classCount else {
+                throw ModelError.invalidLabel(
+                    row: r, value: String(label), reason: "the model was trained on class codes 0..<\(classCount)")
             }
-            if width == 1 { targets[r, 0] = Double(k) } else { targets[r, k] = 1 }
+            if width == 1 { targets[r, 0] = Double(label) } else { targets[r, label] = 1 }
         }
         return targets
     }
@@ -125,10 +125,10 @@ public struct NeuralNetworkClassifier: Sendable {
 }
 
 /// A trained network classifier: the network, its classes and the story of its training.
-public struct FittedNeuralNetworkClassifier: Sendable {
+public struct FittedNeuralNetworkClassifier: FittedClassifier {
     public let hyperparameters: NeuralNetworkClassifier
-    /// The distinct training labels, ascending; output unit `k` is `classes[k]`.
-    public let classes: [Int]
+    /// The number of classes `k`; output unit `c` is the probability of class code `c`.
+    public let classCount: Int
     public let network: NeuralNetwork
     public let history: NetworkTrainingHistory
     /// Copies of the network taken as `hyperparameters.snapshots` asked.
@@ -146,30 +146,24 @@ public struct FittedNeuralNetworkClassifier: Sendable {
         return probabilities
     }
 
-    /// The most probable class of each row (ties to the smaller label).
+    /// The number of features the network was trained on.
+    public var featureCount: Int { network.layerSizes[0] }
+
+    /// The most probable class of each row (ties to the smaller code).
     public func predict(_ x: Matrix) throws -> [Int] {
         let p = try predictProbabilities(x)
         return (0..<p.rows).map { r in
             var best = 0
             for k in 1..<p.columns where p[r, k] > p[r, best] { best = k }
-            return classes[best]
+            return best
         }
-    }
-
-    /// Accuracy on `x`, `y`.
-    public func score(_ x: Matrix, _ y: [Int]) throws -> Double {
-        guard y.count == x.rows else {
-            throw ModelError.shapeMismatch("X has \(x.rows) rows but y has \(y.count) labels")
-        }
-        let predicted = try predict(x)
-        return Double(zip(predicted, y).filter { $0 == $1 }.count) / Double(y.count)
     }
 
     /// The classifier as it was at `snapshot` (same classes and hyperparameters), e.g. to draw its
     /// decision regions part-way through training.
     public func model(at snapshot: NetworkSnapshot) -> FittedNeuralNetworkClassifier {
         FittedNeuralNetworkClassifier(
-            hyperparameters: hyperparameters, classes: classes, network: snapshot.network, history: history,
+            hyperparameters: hyperparameters, classCount: classCount, network: snapshot.network, history: history,
             snapshots: [])
     }
 }

@@ -1,7 +1,7 @@
 /// A multilayer-perceptron regressor: identity output trained on the squared error
 /// `1/2 (prediction - y)^2`, otherwise the same machinery and defaults as
 /// `NeuralNetworkClassifier`.
-public struct NeuralNetworkRegressor: Sendable {
+public struct NeuralNetworkRegressor: Regressor {
     public var hiddenLayers: [Int]
     public var activation: Activation
     public var optimizer: Optimizer
@@ -41,24 +41,17 @@ public struct NeuralNetworkRegressor: Sendable {
     /// - Throws: `emptyInput`, `shapeMismatch`, `nonFinite(row:column:)` (a NaN target is reported
     ///   at its row, column 0), or `invalidHyperparameter`.
     public func fit(_ x: Matrix, _ y: [Double], validation: (x: Matrix, y: [Double])?) throws -> FittedNeuralNetworkRegressor {
-        try ClassifierInputValidation.checkFeatures(x)
-        guard y.count == x.rows else {
-            throw ModelError.shapeMismatch("X has \(x.rows) rows but y has \(y.count) targets")
-        }
+        try InputValidation.checkTraining(x, y, context: "NeuralNetworkRegressor.fit")
         let targets = Matrix(rows: y.count, columns: 1, storage: y)
-        try ClassifierInputValidation.checkFeatures(targets, what: "y")
         try NeuralNetworkClassifier.validate(hiddenLayers: hiddenLayers)
         let trainer = NetworkTrainer(
             epochs: epochs, batchSize: batchSize, optimizer: optimizer, l2: l2, shuffle: shuffle, snapshots: snapshots)
         try trainer.validate()
         var encodedValidation: (x: Matrix, targets: Matrix)?
         if let validation {
-            try ClassifierInputValidation.checkPredictionFeatures(validation.x, expectedColumns: x.columns)
-            guard validation.y.count == validation.x.rows else {
-                throw ModelError.shapeMismatch("validation X has \(validation.x.rows) rows but \(validation.y.count) targets")
-            }
+            try InputValidation.checkPrediction(validation.x, featureCount: x.columns)
+            try InputValidation.checkTraining(validation.x, validation.y, context: "validation data")
             let validationTargets = Matrix(rows: validation.y.count, columns: 1, storage: validation.y)
-            try ClassifierInputValidation.checkFeatures(validationTargets, what: "validation y")
             encodedValidation = (validation.x, validationTargets)
         }
         var generator = SeededGenerator(seed: seed)
@@ -73,7 +66,7 @@ public struct NeuralNetworkRegressor: Sendable {
 }
 
 /// A trained network regressor.
-public struct FittedNeuralNetworkRegressor: Sendable {
+public struct FittedNeuralNetworkRegressor: FittedRegressor {
     public let hyperparameters: NeuralNetworkRegressor
     public let network: NeuralNetwork
     public let history: NetworkTrainingHistory
@@ -84,18 +77,6 @@ public struct FittedNeuralNetworkRegressor: Sendable {
         try network.output(x).storage
     }
 
-    /// The coefficient of determination R^2 on `x`, `y` (1 is perfect; 0 is no better than the mean).
-    public func score(_ x: Matrix, _ y: [Double]) throws -> Double {
-        guard y.count == x.rows else {
-            throw ModelError.shapeMismatch("X has \(x.rows) rows but y has \(y.count) targets")
-        }
-        let predicted = try predict(x)
-        let mean = y.reduce(0, +) / Double(y.count)
-        var residual = 0.0, total = 0.0
-        for (p, t) in zip(predicted, y) {
-            residual += (t - p) * (t - p)
-            total += (t - mean) * (t - mean)
-        }
-        return total > 0 ? 1 - residual / total : (residual == 0 ? 1 : 0)
-    }
+    /// The number of features the network was trained on.
+    public var featureCount: Int { network.layerSizes[0] }
 }

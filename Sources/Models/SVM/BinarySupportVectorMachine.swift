@@ -61,13 +61,14 @@ public struct BinarySupportVectorMachine: Sendable {
     /// - Throws: `shapeMismatch` when `x` has a different number of columns than the training
     ///   data, `emptyInput` for no rows, `nonFinite` for NaN or infinity.
     public func decisionFunction(_ x: Matrix) throws -> [Double] {
-        try ClassifierInputValidation.checkPredictionFeatures(x, expectedColumns: supportVectors.columns)
+        try InputValidation.checkPrediction(x, featureCount: supportVectors.columns)
         return decisionValues(unchecked: x)
     }
 
     /// `decisionFunction` without input checks (the caller has validated `x`).
     func decisionValues(unchecked x: Matrix) -> [Double] {
         let rows = x.rows
+        guard rows > 0 else { return [] }
         var out = [Double](repeating: 0, count: rows)
         let chunkSize = 512
         let chunks = (rows + chunkSize - 1) / chunkSize

@@ -7,7 +7,10 @@ public struct FittedSupportVectorClassifier: Sendable {
     public let hyperparameters: SupportVectorClassifier
     /// The kernel with gamma resolved (e.g. the value `.scale` chose).
     public let kernel: KernelFunction
-    /// The distinct training labels, ascending.
+    /// The number of classes `k` (labels are codes `0..<k`).
+    public let classCount: Int
+    /// The class codes that occur in the training labels, ascending (machines exist only for
+    /// pairs of these).
     public let classes: [Int]
     /// Number of features seen at training.
     public let featureCount: Int
@@ -42,7 +45,7 @@ public struct FittedSupportVectorClassifier: Sendable {
 
     /// One column per machine (pair of classes), one row per row of `x`.
     public func decisionValues(_ x: Matrix) throws -> Matrix {
-        try ClassifierInputValidation.checkPredictionFeatures(x, expectedColumns: featureCount)
+        try InputValidation.checkPrediction(x, featureCount: featureCount)
         var out = Matrix(rows: x.rows, columns: machines.count)
         for (m, machine) in machines.enumerated() {
             let values = machine.decisionValues(unchecked: x)

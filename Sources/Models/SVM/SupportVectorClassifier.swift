@@ -41,7 +41,8 @@ public struct SupportVectorClassifier: Sendable {
     /// - Complexity: each SMO iteration is O(n) plus at most two new kernel rows, O(n * d) each.
     public func fit(_ x: Matrix, _ y: [Int]) throws -> FittedSupportVectorClassifier {
         try validateHyperparameters()
-        let classes = try ClassifierInputValidation.checkClassification(x, y)
+        let classCount = try InputValidation.checkLabels(x, y, context: "SupportVectorClassifier.fit")
+        let classes = Array(Set(y)).sorted()
         let resolvedKernel = try kernel.resolved(for: x)
 
         var machines: [BinarySupportVectorMachine] = []
@@ -52,7 +53,8 @@ public struct SupportVectorClassifier: Sendable {
             }
         }
         return FittedSupportVectorClassifier(
-            hyperparameters: self, kernel: resolvedKernel, classes: classes, featureCount: x.columns,
+            hyperparameters: self, kernel: resolvedKernel, classCount: classCount, classes: classes,
+            featureCount: x.columns,
             machines: machines)
     }
 
