@@ -32,6 +32,9 @@ public struct BinarySupportVectorMachine: Sendable {
     public let converged: Bool
     /// The dual objective `1/2 a'Qa - sum(a)` at the solution.
     public let dualObjective: Double
+    /// The sigmoid that maps a decision value to the probability of `positiveClass`, fitted on the
+    /// training decision values.
+    public let probabilityModel: PlattScaling
 
     /// The weight vector `w = sum_s coef_s sv_s` of a linear machine (`nil` for other kernels),
     /// so that `f(x) = w . x + b`.

@@ -2,7 +2,7 @@
 ///
 /// For two classes everything a chart needs is on `binaryMachine` (support vectors, dual
 /// coefficients, intercept, and for a linear kernel `weights` and `marginWidth`).
-public struct FittedSupportVectorClassifier: Sendable {
+public struct FittedSupportVectorClassifier: FittedClassifier {
     /// The hyperparameters the model was trained with.
     public let hyperparameters: SupportVectorClassifier
     /// The kernel with gamma resolved (e.g. the value `.scale` chose).
@@ -75,12 +75,25 @@ public struct FittedSupportVectorClassifier: Sendable {
         }
     }
 
-    /// Accuracy: the fraction of rows of `x` whose predicted label equals `y`.
-    public func score(_ x: Matrix, _ y: [Int]) throws -> Double {
-        guard y.count == x.rows else {
-            throw ModelError.shapeMismatch("X has \(x.rows) rows but y has \(y.count) labels")
+    /// One row per row of `x`, one column per class code `0..<classCount`: each machine's decision
+    /// value through its fitted sigmoid, coupled across the pairs of classes for more than two.
+    /// Codes absent from training get probability 0.
+    public func predictProbabilities(_ x: Matrix) throws -> Matrix {
+        let values = try decisionValues(x)
+        var out = Matrix(rows: x.rows, columns: classCount)
+        let present = classes.count
+        let position = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+        var pairwise = [[Double]](repeating: [Double](repeating: 0, count: present), count: present)
+        for r in 0..<x.rows {
+            for (m, machine) in machines.enumerated() {
+                let positive = machine.probabilityModel.probability(values[r, m])
+                let i = position[machine.positiveClass]!, j = position[machine.negativeClass]!
+                pairwise[i][j] = positive
+                pairwise[j][i] = 1 - positive
+            }
+            let p = PairwiseCoupling.couple(pairwise)
+            for (index, code) in classes.enumerated() { out[r, code] = p[index] }
         }
-        let predicted = try predict(x)
-        return Double(zip(predicted, y).filter { $0 == $1 }.count) / Double(y.count)
+        return out
     }
 }

@@ -9,6 +9,9 @@ struct DualSolution {
     var iterations: Int
     /// True when the maximal KKT violation fell below the tolerance before `maxIterations`.
     var converged: Bool
+    /// `f(x_t)` for every training point, read off the final gradient at no cost:
+    /// `sum_s a_s y_s K_ts = y_t (G_t + 1)`.
+    var trainingDecisionValues: [Double]
 }
 
 /// Sequential minimal optimisation for the soft-margin SVM dual
@@ -132,9 +135,11 @@ struct SequentialMinimalOptimization {
         } else {
             intercept = lower.isFinite ? lower : (upper.isFinite ? upper : 0)
         }
+        let decisionValues = (0..<n).map { t in y[t] * (g[t] + 1) + intercept }
         return DualSolution(
             alpha: Array(UnsafeBufferPointer(start: a, count: n)), intercept: intercept,
-            objective: objective, iterations: iterations, converged: converged)
+            objective: objective, iterations: iterations, converged: converged,
+            trainingDecisionValues: decisionValues)
     }
 
     @inline(__always)

@@ -5,13 +5,16 @@
 /// `SequentialMinimalOptimization`. More classes are handled one-vs-one, like LIBSVM and
 /// scikit-learn's `SVC`: one machine per pair of classes, each trained on the rows of its two
 /// classes; a prediction is the class with most votes (ties go to the smaller label).
+/// Probabilities come from a sigmoid fitted to each machine's decision values (`PlattScaling`),
+/// coupled across pairs for more than two classes (`PairwiseCoupling`); as in LIBSVM, the most
+/// probable class can occasionally differ from the voted prediction.
 ///
 /// ```swift
 /// let svm = SupportVectorClassifier(c: 1, kernel: .rbf(gamma: .value(2)))
 /// let fitted = try svm.fit(x, y)
 /// let labels = try fitted.predict(grid)
 /// ```
-public struct SupportVectorClassifier: Sendable {
+public struct SupportVectorClassifier: Classifier {
     /// Penalty per unit of margin violation: small C gives a wide margin that tolerates errors,
     /// large C a narrow one that fits the training points hard. Must be positive.
     public var c: Double
@@ -109,6 +112,8 @@ public struct SupportVectorClassifier: Sendable {
             supportVectors: Matrix(rows: supportIndices.count, columns: x.columns, storage: supportStorage),
             dualCoefficients: coefficients, intercept: solution.intercept,
             iterations: solution.iterations, converged: solution.converged,
-            dualObjective: solution.objective)
+            dualObjective: solution.objective,
+            probabilityModel: PlattScaling.fit(
+                decisionValues: solution.trainingDecisionValues, positive: labels.map { $0 > 0 }))
     }
 }
