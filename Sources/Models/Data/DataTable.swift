@@ -165,10 +165,16 @@ public struct DataTable: Sendable, Equatable {
         let columnValues = try names.map { try numeric($0) }
         let width = names.count
         var result = Matrix(rows: rowCount, columns: width)
+        // Rows outer, columns inner: the writes are sequential and each column is read as a stream.
+        let rowCount = rowCount
+        let blockSize = 256
         result.storage.withUnsafeMutableBufferPointer { target in
-            for (j, values) in columnValues.enumerated() {
-                values.withUnsafeBufferPointer { source in
-                    for i in 0..<source.count { target[i * width + j] = source[i] }
+            for blockStart in stride(from: 0, to: rowCount, by: blockSize) {
+                let blockEnd = Swift.min(blockStart + blockSize, rowCount)
+                for (j, values) in columnValues.enumerated() {
+                    values.withUnsafeBufferPointer { source in
+                        for i in blockStart..<blockEnd { target[i * width + j] = source[i] }
+                    }
                 }
             }
         }

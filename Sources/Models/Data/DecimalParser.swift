@@ -14,11 +14,35 @@ import Darwin
 /// converted exactly with one correctly rounded operation (the mantissa and the power of ten are
 /// both exact doubles). Longer ones go to the C library's `strtod`, which rounds correctly too.
 enum DecimalParser {
-    /// Powers of ten that are exact in a `Double`.
-    private static let exactPowersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
+    /// `10^exponent` for `0...22`, the powers of ten that are exact in a `Double`. A switch compiles
+    /// to a constant table, without the lazy-initialisation check a global array would cost per call.
+    @inline(__always)
+    private static func exactPowerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
     }
 
     /// The number spelled by `bytes`, or `nil` if they are not a finite decimal number.
@@ -87,7 +111,7 @@ enum DecimalParser {
         if mantissa == 0 && !dropped { return negative ? -0.0 : 0.0 }
         if !dropped, mantissa <= (1 << 53), exponent >= -22, exponent <= 22 {
             var value = Double(mantissa)
-            if exponent < 0 { value /= exactPowersOfTen[-exponent] } else { value *= exactPowersOfTen[exponent] }
+            if exponent < 0 { value /= exactPowerOfTen(-exponent) } else { value *= exactPowerOfTen(exponent) }
             return negative ? -value : value
         }
         return parseWithCLibrary(bytes)
