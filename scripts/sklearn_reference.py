@@ -87,11 +87,11 @@ Experiments (keys under "experiments"):
 
 import csv
 import hashlib
-import warnings
 import json
 import os
 import platform
 import sys
+import warnings
 
 import numpy as np
 import scipy
@@ -318,10 +318,15 @@ def houses():
         for alpha in (1.0, 10.0):
             model = Ridge(alpha=alpha, solver="cholesky").fit(design, y)
             prediction = model.predict(design)
+            # Our cost's gradient at sklearn's answer with lambda = alpha: zero if the mapping holds.
+            m = len(y)
+            error = prediction - y
+            gradient = np.append(design.T @ error / m + alpha / m * model.coef_, error.mean())
             ridge.append({"features": features_kind, "alpha": alpha, "lambda": alpha,
                           "coef": floats(model.coef_), "intercept": float(model.intercept_),
                           **regression_metrics(y, prediction),
-                          "predictions_first_5_rows": floats(prediction[:5])})
+                          "predictions_first_5_rows": floats(prediction[:5]),
+                          "optimality_max_abs_gradient": float(np.max(np.abs(gradient)))})
 
     return {
         "dataset": "houses", "features": features, "target": target, "rows": "all 99",
@@ -437,8 +442,9 @@ def diabetes():
     scaler = StandardScaler().fit(X)
     Z = scaler.transform(X)
     settings = {"loss": "squared_error", "penalty": None, "alpha": 0.0, "learning_rate": "invscaling",
-                "eta0": 0.01, "power_t": 0.25, "max_iter": 1000, "tol": 1e-6, "shuffle": True,
-                "random_state": 0, "fit_intercept": True, "average": False}
+                "eta0": 0.01, "power_t": 0.25, "max_iter": 1000, "tol": 1e-6, "n_iter_no_change": 5,
+                "early_stopping": False, "shuffle": True, "random_state": 0, "fit_intercept": True,
+                "average": False}
     sgd = SGDRegressor(**settings).fit(Z, y)
     _, linear_z = linear_fit(Z, y)
     return {
@@ -452,7 +458,9 @@ def diabetes():
             **regression_metrics(y, sgd.predict(Z)),
             "note": "SGDRegressor's result depends on its own shuffling; compare only R^2 (and "
                     "coefficients loosely) against linear_zscored and this value within a tolerance. "
-                    "invscaling: eta = eta0 / t^power_t per sample update.",
+                    "invscaling: eta = eta0 / t^power_t, t counting sample updates from 1; an epoch "
+                    "stops training when the epoch's summed loss has failed to improve on the best by "
+                    "tol * n_samples for n_iter_no_change epochs in a row.",
         },
     }
 
@@ -881,9 +889,10 @@ def mlp_digits():
             "split": split_record, "configurations": configurations,
             "note": "Initialisation and shuffling differ from ours, so compare test accuracy with a "
                     "band around [test_accuracy_min, test_accuracy_max] over the recorded seeds. "
-                    "sklearn's loss is mean cross-entropy + alpha/(2 n_samples) * sum of squared "
-                    "weights (biases not penalised); it stops when the training loss improves by "
-                    "less than tol for n_iter_no_change epochs, else after max_iter epochs."}
+                    "sklearn's loss per mini-batch is the batch's mean cross-entropy + alpha/(2 * "
+                    "batch size) * sum of squared weights (biases not penalised); final_loss is the "
+                    "last epoch's average. It stops when the epoch loss improves by less than tol "
+                    "for n_iter_no_change epochs, else after max_iter epochs (stopped_at_max_iter)."}
 
 
 def mlp_moons():
@@ -962,6 +971,33 @@ def metrics():
     }
 
 
+CONVENTIONS = {
+    "rows": "Row indices are 0-based into a CSV's data rows (header excluded); where rows are "
+            "dropped, the dropped original rows are listed and split indices count the kept rows.",
+    "split": "train_test_split(np.arange(n_rows), test_size, random_state, stratify); both lists "
+             "sorted; only test_indices are stored; training rows are all other rows, ascending, "
+             "and models were fitted on them in that order.",
+    "scaling": "z-scored = StandardScaler fitted on the training rows (all rows where there is no "
+               "split): mean and population standard deviation (ddof 0); mean and scale are stored.",
+    "linear_loss": "ours J = 1/(2m) sum(err^2) + lambda/(2m) ||w||^2; sklearn Ridge minimises "
+                   "sum(err^2) + alpha ||w||^2, so lambda = alpha; the intercept is never penalised. "
+                   "LinearRegression is fitted with tol=0 (no singular-value cut-off).",
+    "logistic_loss": "ours J = (1/m) sum(loss) + lambda/(2m) ||w||^2; sklearn minimises "
+                     "C sum(loss) + 0.5 ||w||^2, so C = 1/lambda; C = null means infinity (no "
+                     "penalty, lambda = 0). Multinomial: K weight rows, all penalised; intercepts are "
+                     "defined up to a constant, compare intercept_centered.",
+    "predict": "sklearn LogisticRegression.predict gives class 1 when p > 0.5 (decision > 0); the "
+               "metrics cases use score >= threshold as stated in each case.",
+    "classification_metrics": "pos_label 1; confusion matrix rows = true class, columns = predicted "
+                              "([[TN, FP], [FN, TP]] for binary); log-loss is the mean natural-log "
+                              "cross-entropy.",
+    "nulls": "null stands for +infinity in ROC thresholds, for C = infinity, for max_depth = None, "
+             "and for the missing split of a leaf node.",
+    "optimality_max_abs_gradient": "largest |partial derivative| of OUR cost at sklearn's answer, "
+                                   "computed with numpy: how exactly the reference is an optimum.",
+}
+
+
 EXPERIMENTS = {
     "houses": houses, "ex1data1": ex1data1, "anscombe": anscombe,
     "cars_polynomial": cars_polynomial, "diabetes": diabetes, "ex2data1": ex2data1,
@@ -1013,6 +1049,7 @@ def main():
         experiments[name] = build()
     fixture = {
         "generated_by": "scripts/sklearn_reference.py",
+        "conventions": CONVENTIONS,
         "versions": {"sklearn": sklearn.__version__, "numpy": np.__version__,
                      "scipy": scipy.__version__, "python": platform.python_version()},
         "datasets": {name: DATASET_CACHE[name].describe() for name in sorted(DATASET_CACHE)},

@@ -13,6 +13,7 @@ import Testing
 /// Load it with `try ReferenceFixture.shared()` (decoded once per test process).
 struct ReferenceFixture: Decodable, Sendable {
     let generatedBy: String
+    let conventions: Conventions
     let versions: Versions
     let datasets: Datasets
     let experiments: Experiments
@@ -54,6 +55,19 @@ extension ReferenceFixture {
         let numpy: String
         let scipy: String
         let python: String
+    }
+
+    /// The rules every experiment follows, in words (also in `Fixtures/README.md`).
+    struct Conventions: Decodable, Sendable {
+        let rows: String
+        let split: String
+        let scaling: String
+        let linearLoss: String
+        let logisticLoss: String
+        let predict: String
+        let classificationMetrics: String
+        let nulls: String
+        let optimalityMaxAbsGradient: String
     }
 
     /// One shipped CSV as the script saw it (SHA-256 of the file's bytes).
@@ -194,6 +208,8 @@ extension ReferenceFixture {
             let r2: Double
             let mse: Double
             let predictionsFirst5Rows: [Double]
+            /// Largest |gradient| of our ridge cost (lambda = alpha) at sklearn's answer.
+            let optimalityMaxAbsGradient: Double
         }
         let dataset: String
         let features: [String]
@@ -293,6 +309,8 @@ extension ReferenceFixture {
             let powerT: Double
             let maxIter: Int
             let tol: Double
+            let nIterNoChange: Int
+            let earlyStopping: Bool
             let shuffle: Bool
             let randomState: Int
             let fitIntercept: Bool
@@ -320,13 +338,6 @@ extension ReferenceFixture {
 // MARK: - Logistic regression
 
 extension ReferenceFixture {
-    /// Regularisation as both libraries say it: `C` (nil = infinity, no penalty) and our lambda = 1/C.
-    struct Penalty: Decodable, Sendable {
-        let C: Double?
-        let lambda: Double
-        let penalty: String
-    }
-
     /// Exam scores: unpenalised binary logistic regression, raw and z-scored.
     struct Ex2Data1: Decodable, Sendable {
         struct Fit: Decodable, Sendable {
