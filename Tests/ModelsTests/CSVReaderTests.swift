@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Models
 
@@ -235,7 +236,54 @@ import Testing
                 default: if position < bytes.count { bytes.remove(at: position) }
                 }
             }
-            checkParsesOrThrowsCSVError(bytes, policy: .keep)
+            for policy in [CSVReader.MissingValuePolicy.error, .dropRows, .keep] {
+                checkParsesOrThrowsCSVError(bytes, policy: policy)
+            }
+        }
+    }
+
+    /// Random tables of awkward text (commas, quotes, line ends, spaces, accents), written with
+    /// quoting where needed and random LF/CRLF line ends, read back exactly.
+    @Test func randomTablesRoundTrip() throws {
+        var generator = SeededGenerator(seed: 99)
+        let pieces = ["a", "b", ",", "\"", "\n", "\r\n", " ", "é", "1", ".", "\t"]
+        for _ in 0..<200 {
+            let columnCount = 1 + Int(generator.next() % 4), rowCount = 1 + Int(generator.next() % 6)
+            let names = (0..<columnCount).map { "c\($0)" }
+            // Every cell starts with "x", so no cell is a number or a missing-value marker.
+            let cells = (0..<rowCount).map { _ in
+                (0..<columnCount).map { _ in
+                    "x" + (0..<Int(generator.next() % 5)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+                }
+            }
+            let lineEnd = generator.next() % 2 == 0 ? "\n" : "\r\n"
+            func field(_ text: String) -> String {
+                // Scalars, not Characters: "\r\n" is a single Character in Swift.
+                let needsQuotes = text.unicodeScalars.contains { ",\"\n\r\t ".unicodeScalars.contains($0) }
+                    || generator.next() % 3 == 0
+                return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            }
+            let csv = ([names] + cells).map { $0.map(field).joined(separator: ",") }.joined(separator: lineEnd)
+                + (generator.next() % 2 == 0 ? lineEnd : "")
+            let table = try CSVReader.parse(csv)
+            #expect(table.columnNames == names)
+            for (j, name) in names.enumerated() {
+                #expect(try table.text(name) == cells.map { $0[j] })
+            }
+        }
+    }
+
+    @Test func tablesBuiltInCode() throws {
+        let table = try DataTable(columns: [("x", .numeric([1, 2, .nan])), ("label", .text(["a", nil, "b"]))])
+        #expect(table.rowCount == 3 && table.sourceLines == [2, 3, 4])
+        #expect(try table.droppingRowsWithMissingValues().rowCount == 1)
+        #expect(try table.selectingColumns(["label"]).columnNames == ["label"])
+        #expect(throws: CSVError(.missingValue(column: "x"), line: 4, column: 1)) { try table.numeric("x") }
+        #expect(throws: CSVError(.duplicateColumnName("x", firstColumn: 1), line: 1, column: 2)) {
+            try DataTable(columns: [("x", .numeric([1])), ("x", .numeric([2]))])
+        }
+        #expect(throws: CSVError(.raggedRow(expected: 1, found: 2), column: 2)) {
+            try DataTable(columns: [("x", .numeric([1])), ("y", .numeric([2, 3]))])
         }
     }
 

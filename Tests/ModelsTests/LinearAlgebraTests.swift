@@ -205,6 +205,77 @@ private func hilbert(_ n: Int) -> Matrix {
         }
     }
 
+    /// A design matrix whose last column is 0.3 * column 0 + 0.7 * column 1 (computed in floating
+    /// point, so only dependent up to rounding) and random targets.
+    private func collinearDesign(seed: UInt64) -> (x: Matrix, y: [Double]) {
+        var generator = SeededGenerator(seed: seed)
+        let n = 50 + Int(seed % 100), p = 2 + Int(seed % 6)
+        var x = Matrix(rows: n, columns: p + 1)
+        for i in 0..<n {
+            for j in 0..<p { x[i, j] = generator.nextGaussian() * 10 + 3 }
+            x[i, p] = 0.3 * x[i, 0] + 0.7 * x[i, 1]
+        }
+        return (x, (0..<n).map { _ in generator.nextGaussian() })
+    }
+
+    @Test func roundedCollinearColumnsAreAlwaysReportedAsSingular() {
+        // Rounding leaves pivots around 1e-15 instead of 0; none may be mistaken for a real solution.
+        for seed in UInt64(0)..<100 {
+            let (x, y) = collinearDesign(seed: seed)
+            let rankMessage = "columns are linearly dependent (rank \(x.columns - 1) of \(x.columns))"
+            #expect(throws: ModelError.singularMatrix(rankMessage)) {
+                try LinearSolver.solve(x.gram(), x.transposeMultiplied(byVector: y))
+            }
+            #expect(throws: ModelError.singularMatrix(rankMessage)) { try LinearSolver.solveNormalEquation(x, y) }
+            #expect(throws: ModelError.singularMatrix(rankMessage)) { try LinearSolver.leastSquares(x, y) }
+            #expect(throws: ModelError.singularMatrix(rankMessage)) { try LinearSolver.cholesky(x.gram()) }
+        }
+    }
+
+    @Test func normalEquationMatchesLeastSquaresOnWellConditionedData() throws {
+        let x = randomMatrix(300, 6, seed: 31).prependingOnesColumn()
+        var generator = SeededGenerator(seed: 32)
+        let y = (0..<300).map { _ in generator.nextGaussian() }
+        let normal = try LinearSolver.solveNormalEquation(x, y)
+        #expect(normal.method == .cholesky)
+        let direct = try LinearSolver.leastSquares(x, y)
+        #expect(zip(normal.x, direct).allSatisfy { abs($0 - $1) < 1e-12 })
+    }
+
+    @Test func badlyConditionedPolynomialFallsBackToQR() throws {
+        // Raw powers 1, t, t^2, t^3 of t in 100...120: nearly collinear columns (condition number
+        // ~1e11, so ~1e22 for the Gram matrix): hopeless for Cholesky, but QR on X still solves it.
+        let t = (0..<100).map { 100 + 20 * Double($0) / 99 }
+        let x = Matrix(t.map { [1, $0, $0 * $0, $0 * $0 * $0] })
+        let truth = [40.0, -0.3, 1e-3, -1e-6]
+        let y = x.multiplied(byVector: truth)
+        let solution = try LinearSolver.solveNormalEquation(x, y)
+        #expect(solution.method == .householderQR)
+        #expect(maxResidual(x, solution.x, y) < 1e-9)
+        for (found, expected) in zip(solution.x, truth) { #expect(abs(found - expected) <= 1e-3 * abs(expected)) }
+    }
+
+    @Test func ridgeMakesCollinearColumnsSolvableAndLeavesTheInterceptUnpenalized() throws {
+        let (raw, y) = collinearDesign(seed: 3)
+        let x = raw.prependingOnesColumn()
+        let lambda = 2.5
+        let ridge = try LinearSolver.solveNormalEquation(x, y, ridge: lambda, unpenalizedColumns: [0])
+        // Optimality: X^T (X w - y) + lambda * w (penalised part) = 0.
+        let residual = zip(x.multiplied(byVector: ridge.x), y).map { $0 - $1 }
+        var gradient = x.transposeMultiplied(byVector: residual)
+        for j in 1..<x.columns { gradient[j] += lambda * ridge.x[j] }
+        #expect(gradient.allSatisfy { abs($0) < 1e-8 })
+        // The QR path (the augmented least-squares problem) agrees with Cholesky.
+        var augmented = Matrix(rows: x.rows + x.columns - 1, columns: x.columns)
+        augmented.storage.replaceSubrange(0..<x.storage.count, with: x.storage)
+        for j in 1..<x.columns { augmented[x.rows + j - 1, j] = lambda.squareRoot() }
+        let viaQR = try LinearSolver.leastSquares(augmented, y + [Double](repeating: 0, count: x.columns - 1))
+        #expect(zip(ridge.x, viaQR).allSatisfy { abs($0 - $1) < 1e-9 })
+        #expect(throws: ModelError.invalidHyperparameter(name: "ridge", value: "-1.0", reason: "must be a finite number >= 0")) {
+            try LinearSolver.solveNormalEquation(x, y, ridge: -1)
+        }
+    }
+
     @Test func qrReportsRankAndDiagonal() {
         let qr = HouseholderQR(Matrix([[1, 2], [2, 4], [3, 6]]))
         #expect(qr.rank == 1)

@@ -21,7 +21,11 @@ public struct HouseholderQR: Sendable {
     let reflectors: [(vector: [Double], beta: Double)]
 
     /// Factorises `matrix`. Elements must be finite (checked by the callers that take user data).
-    public init(_ matrix: Matrix) {
+    ///
+    /// - Parameter relativeTolerance: a remaining column whose norm is at most this fraction of the
+    ///   largest column norm counts as dependent and ends the factorisation. The default,
+    ///   `max(rows, columns) * machine epsilon`, is the usual numerical-rank threshold.
+    public init(_ matrix: Matrix, relativeTolerance: Double? = nil) {
         let (m, n) = (matrix.rows, matrix.columns)
         var a = matrix.storage
         var permutation = Array(0..<n)
@@ -45,7 +49,7 @@ public struct HouseholderQR: Sendable {
                 for j in (k + 1)..<Swift.max(n, k + 1) where norms[j] > norms[pivot] { pivot = j }
                 let pivotNorm = norms[pivot].squareRoot()
                 if k == 0 { firstNorm = pivotNorm }
-                let tolerance = firstNorm * Double(Swift.max(m, n)) * Double.ulpOfOne
+                let tolerance = firstNorm * (relativeTolerance ?? Double(Swift.max(m, n)) * Double.ulpOfOne)
                 if pivotNorm <= tolerance || pivotNorm == 0 {
                     rank = k
                     break

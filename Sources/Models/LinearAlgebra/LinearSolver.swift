@@ -1,14 +1,18 @@
 /// Solves the linear systems behind the normal equation and ridge regression.
 ///
-/// - `solve(_:_:)`: a square system. Symmetric positive-definite matrices (like `X^T X` with
-///   independent columns, or `X^T X + lambda I`) are solved by Cholesky, the fastest stable method;
-///   anything else, or a Cholesky that meets a non-positive pivot, falls back to pivoted Householder
-///   QR, which either solves the system or reports its rank.
-/// - `leastSquares(_:_:)`: `min ||A x - b||` directly by pivoted QR (no squared condition number).
+/// - `solveNormalEquation(_:_:ridge:unpenalizedColumns:)`: least squares (optionally ridge) from the
+///   design matrix. Cholesky on `X^T X + lambda I` when that is well conditioned (fast: one pass over
+///   the data); otherwise pivoted Householder QR on `X` itself (stacked with `sqrt(lambda) I`),
+///   which does not square the condition number and reports dependent columns with their rank.
+/// - `solve(_:_:)`: a square system. Cholesky if symmetric and clearly positive definite, otherwise
+///   pivoted QR.
+/// - `leastSquares(_:_:)`: `min ||A x - b||` directly by pivoted QR.
 ///
-/// Every failure is a `ModelError`: `.singularMatrix` says why ("columns are linearly dependent
-/// (rank 3 of 4)"), `.shapeMismatch` for disagreeing sizes, `.nonFinite` for NaN or infinity
-/// (the right-hand side counts as column `a.columns` of the augmented matrix `[A | b]`).
+/// "Singular" is decided to working precision: exactly dependent columns never come out as exactly
+/// dependent after rounding, so thresholds (documented on each method) separate "dependent" from
+/// "independent but badly conditioned". Every failure is a `ModelError`: `.singularMatrix` says why
+/// ("columns are linearly dependent (rank 3 of 4)"), `.shapeMismatch` for disagreeing sizes,
+/// `.nonFinite` for NaN or infinity (the right-hand side counts as column `a.columns` of `[A | b]`).
 public enum LinearSolver {
     /// Which factorisation produced a solution.
     public enum Method: String, Sendable {
@@ -26,19 +30,84 @@ public enum LinearSolver {
         public let method: Method
     }
 
-    /// Solves the square system `a x = b`: Cholesky if `a` is symmetric positive definite,
-    /// otherwise Householder QR.
+    /// Below this ratio of a Cholesky pivot to its diagonal element, the fast path hands over to QR:
+    /// the column is within about 1e-4 (relative) of the span of the earlier ones.
+    static let fastPathPivotRatio = 1e-8
+    /// The normal equation keeps its Cholesky solution only if one refinement step changes it by
+    /// less than this fraction (relative error ~1e-8, i.e. condition number of `X^T X` below ~1e8).
+    static let refinementTolerance = 1e-8
+    /// Below this ratio of a Cholesky pivot to its diagonal element, a matrix is not positive
+    /// definite to working precision (used where there is no fallback).
+    static let strictPivotRatio = 1e-12
+    /// A square matrix whose pivoted-QR diagonal falls below this fraction of its largest element
+    /// (condition number beyond about 1e13, leaving at most a few reliable digits) is singular.
+    static let squareRankTolerance = 1e-13
+
+    /// Solves the square system `a x = b`: Cholesky if `a` is symmetric and clearly positive
+    /// definite, otherwise Householder QR.
     ///
-    /// - Throws: `ModelError.singularMatrix` if `a` is (numerically) singular.
+    /// - Throws: `ModelError.singularMatrix` if `a` is singular to working precision (its pivoted-QR
+    ///   diagonal falls below `1e-13` of the largest element).
     public static func solve(_ a: Matrix, _ b: [Double]) throws -> Solution {
         try validate(a, b)
         guard a.rows == a.columns else {
             throw ModelError.shapeMismatch("solve needs a square matrix, got \(a.rows)x\(a.columns); use leastSquares for rectangular systems")
         }
-        if isSymmetric(a), let factor = choleskyFactorIfPositiveDefinite(a) {
+        if isSymmetric(a), let factor = choleskyFactor(a, minimumPivotRatio: fastPathPivotRatio) {
             return Solution(x: solveWithCholeskyFactor(factor, b), method: .cholesky)
         }
-        return Solution(x: try HouseholderQR(a).solve(b), method: .householderQR)
+        let qr = HouseholderQR(a, relativeTolerance: Swift.max(squareRankTolerance, Double(a.rows) * Double.ulpOfOne))
+        return Solution(x: try qr.solve(b), method: .householderQR)
+    }
+
+    /// The least-squares (or ridge) weights for the design matrix `x` and targets `y`:
+    /// minimises `||x w - y||^2 + ridge * sum of w_j^2` over the penalised columns.
+    ///
+    /// Tries Cholesky on `x^T x + ridge I` first; if a pivot is tiny (the columns are nearly
+    /// dependent) it falls back to pivoted QR least squares on `x` stacked with `sqrt(ridge) I`,
+    /// which is accurate where the normal equation loses digits, and which reports truly dependent
+    /// columns. `solution.method` says which one was used.
+    /// - Parameters:
+    ///   - ridge: the L2 penalty `lambda >= 0` (0 for ordinary least squares).
+    ///   - unpenalizedColumns: columns left out of the penalty, e.g. a column of ones for the intercept.
+    /// - Throws: `ModelError.singularMatrix` ("columns are linearly dependent (rank 3 of 4)"),
+    ///   `.shapeMismatch`, `.nonFinite`, `.emptyInput`, `.invalidHyperparameter` for a bad `ridge`.
+    public static func solveNormalEquation(_ x: Matrix, _ y: [Double], ridge: Double = 0,
+                                           unpenalizedColumns: Set<Int> = []) throws -> Solution {
+        try validate(x, y)
+        guard ridge >= 0, ridge.isFinite else {
+            throw ModelError.invalidHyperparameter(name: "ridge", value: "\(ridge)", reason: "must be a finite number >= 0")
+        }
+        if let bad = unpenalizedColumns.first(where: { $0 < 0 || $0 >= x.columns }) {
+            throw ModelError.invalidHyperparameter(name: "unpenalizedColumns", value: "\(bad)",
+                                                   reason: "must be column indices in 0..<\(x.columns)")
+        }
+        let penalized = (0..<x.columns).filter { !unpenalizedColumns.contains($0) }
+        var gram = x.gram()
+        for j in penalized { gram[j, j] += ridge }
+        if let factor = choleskyFactor(gram, minimumPivotRatio: fastPathPivotRatio) {
+            // One step of iterative refinement measures the error of the Cholesky solution (about
+            // condition number x machine epsilon): if it is visible, the Gram matrix is too badly
+            // conditioned and QR on x is used instead.
+            let rhs = x.transposeMultiplied(byVector: y)
+            let weights = solveWithCholeskyFactor(factor, rhs)
+            let residual = zip(rhs, gram.multiplied(byVector: weights)).map { $0 - $1 }
+            let correction = solveWithCholeskyFactor(factor, residual)
+            let size = weights.reduce(0) { Swift.max($0, Swift.abs($1)) }
+            let error = correction.reduce(0) { Swift.max($0, Swift.abs($1)) }
+            if error <= refinementTolerance * size {
+                return Solution(x: zip(weights, correction).map { $0 + $1 }, method: .cholesky)
+            }
+        }
+        guard ridge > 0, !penalized.isEmpty else {
+            return Solution(x: try HouseholderQR(x).solve(y), method: .householderQR)
+        }
+        // Ridge as ordinary least squares: append a row sqrt(lambda) e_j with target 0 per penalised column.
+        var augmented = Matrix(rows: x.rows + penalized.count, columns: x.columns)
+        augmented.storage.replaceSubrange(0..<x.storage.count, with: x.storage)
+        for (k, j) in penalized.enumerated() { augmented[x.rows + k, j] = ridge.squareRoot() }
+        let target = y + [Double](repeating: 0, count: penalized.count)
+        return Solution(x: try HouseholderQR(augmented).solve(target), method: .householderQR)
     }
 
     /// Solves `a x = b` for symmetric positive-definite `a` by Cholesky only, with no fallback.
@@ -60,8 +129,8 @@ public enum LinearSolver {
 
     /// The lower-triangular Cholesky factor `L` with `a = L L^T`.
     ///
-    /// - Throws: `ModelError.singularMatrix` if `a` is not square, not symmetric, or not
-    ///   (numerically) positive definite.
+    /// - Throws: `ModelError.singularMatrix` if `a` is not square, not symmetric, or not positive
+    ///   definite to working precision (a pivot below `1e-12` of its diagonal element).
     public static func cholesky(_ a: Matrix) throws -> Matrix {
         guard a.rows == a.columns else {
             throw ModelError.shapeMismatch("Cholesky needs a square matrix, got \(a.rows)x\(a.columns)")
@@ -70,8 +139,8 @@ public enum LinearSolver {
         guard isSymmetric(a) else {
             throw ModelError.singularMatrix("the matrix is not symmetric, so it has no Cholesky factor")
         }
-        guard let factor = choleskyFactorIfPositiveDefinite(a) else {
-            let rank = HouseholderQR(a).rank
+        guard let factor = choleskyFactor(a, minimumPivotRatio: strictPivotRatio) else {
+            let rank = HouseholderQR(a, relativeTolerance: Swift.max(squareRankTolerance, Double(a.rows) * Double.ulpOfOne)).rank
             if rank < a.columns {
                 throw ModelError.singularMatrix("columns are linearly dependent (rank \(rank) of \(a.columns))")
             }
@@ -111,13 +180,13 @@ public enum LinearSolver {
 
     /// Cholesky factorisation that returns `nil` instead of failing, so callers can fall back.
     ///
-    /// A pivot is rejected unless it is clearly positive relative to its original diagonal element:
-    /// a singular matrix often leaves a tiny positive pivot made of rounding error, and accepting
-    /// it would return a huge, meaningless solution instead of reporting the singularity.
-    static func choleskyFactorIfPositiveDefinite(_ a: Matrix) -> Matrix? {
+    /// A pivot is rejected unless it is at least `minimumPivotRatio` times its original diagonal
+    /// element: a singular matrix often leaves a tiny positive pivot made of rounding error
+    /// (about 1e-15 relative), and accepting it would return a meaningless solution instead of
+    /// reporting the singularity.
+    static func choleskyFactor(_ a: Matrix, minimumPivotRatio: Double) -> Matrix? {
         let n = a.rows
         var l = Matrix(rows: n, columns: n)
-        let relativeTolerance = Double(n) * Double.ulpOfOne
         let succeeded = a.storage.withUnsafeBufferPointer { a in
             l.storage.withUnsafeMutableBufferPointer { l in
                 let base = l.baseAddress!
@@ -125,7 +194,7 @@ public enum LinearSolver {
                     let rowJ = base + j * n
                     var diagonal = a[j * n + j]
                     for k in 0..<j { diagonal -= rowJ[k] * rowJ[k] }
-                    guard diagonal > relativeTolerance * Swift.abs(a[j * n + j]), diagonal > 0 else { return false }
+                    guard diagonal > minimumPivotRatio * Swift.abs(a[j * n + j]), diagonal > 0 else { return false }
                     let pivot = diagonal.squareRoot()
                     rowJ[j] = pivot
                     for i in (j + 1)..<Swift.max(n, j + 1) {

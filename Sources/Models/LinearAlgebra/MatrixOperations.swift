@@ -55,7 +55,6 @@ extension Matrix {
                         let cRow = c.baseAddress! + i * n
                         for k in 0..<inner {
                             let aik = a[i * inner + k]
-                            if aik == 0 { continue }
                             let bRow = b.baseAddress! + k * n
                             for j in 0..<n { cRow[j] += aik * bRow[j] }
                         }
@@ -86,7 +85,6 @@ extension Matrix {
                         let bRow = b.baseAddress! + r * q
                         for i in 0..<p {
                             let ari = aRow[i]
-                            if ari == 0 { continue }
                             let cRow = c.baseAddress! + i * q
                             for j in 0..<q { cRow[j] += ari * bRow[j] }
                         }
@@ -155,7 +153,6 @@ extension Matrix {
                     let row = a.baseAddress! + r * p
                     for i in 0..<p {
                         let xi = row[i]
-                        if xi == 0 { continue }
                         let gRow = gBase + i * p
                         for j in i..<p { gRow[j] += xi * row[j] }
                     }
