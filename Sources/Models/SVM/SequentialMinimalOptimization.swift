@@ -93,8 +93,8 @@ struct SequentialMinimalOptimization {
             let roomJ = y[j] > 0 ? a[j] : c - a[j]
             let step = min(wanted, roomI, roomJ)
             let oldI = a[i], oldJ = a[j]
-            a[i] = step == roomI ? (y[i] > 0 ? c : 0) : oldI + y[i] * step
-            a[j] = step == roomJ ? (y[j] > 0 ? 0 : c) : oldJ - y[j] * step
+            a[i] = Self.snapped(step == roomI ? (y[i] > 0 ? c : 0) : oldI + y[i] * step, c)
+            a[j] = Self.snapped(step == roomJ ? (y[j] > 0 ? 0 : c) : oldJ - y[j] * step, c)
             // dG_t = Q_ti da_i + Q_tj da_j = y_t (y_i da_i K_ti + y_j da_j K_tj)
             let wi = y[i] * (a[i] - oldI), wj = y[j] * (a[j] - oldJ)
 
@@ -140,6 +140,16 @@ struct SequentialMinimalOptimization {
             alpha: Array(UnsafeBufferPointer(start: a, count: n)), intercept: intercept,
             objective: objective, iterations: iterations, converged: converged,
             trainingDecisionValues: decisionValues)
+    }
+
+    /// A multiplier within rounding error (1e-12 C) of a bound is put on it: a residue such as
+    /// 1e-16 would otherwise count as a "free" support vector and pin the intercept.
+    @inline(__always)
+    static func snapped(_ a: Double, _ c: Double) -> Double {
+        let slack = 1e-12 * c
+        if a <= slack { return 0 }
+        if a >= c - slack { return c }
+        return a
     }
 
     @inline(__always)
