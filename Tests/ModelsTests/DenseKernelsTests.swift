@@ -8,14 +8,20 @@ import Testing
         let a = (0..<(m * k)).map { _ in rng.nextGaussian() }
         let b = (0..<(k * n)).map { _ in rng.nextGaussian() }
         let start = (0..<(m * n)).map { _ in rng.nextGaussian() }
-        for accumulate in [false, true] {
+        for accumulate in [false, true] { for blocked in [false, true] {
             var c = start
             a.withUnsafeBufferPointer { ap in
                 b.withUnsafeBufferPointer { bp in
                     c.withUnsafeMutableBufferPointer { cp in
-                        DenseKernels.multiply(
-                            m: m, n: n, k: k, ap.baseAddress!, lda: k, bp.baseAddress!, ldb: n,
-                            cp.baseAddress!, ldc: n, accumulate: accumulate)
+                        if blocked {
+                            DenseKernels.multiplyBlocked(
+                                m: m, n: n, k: k, ap.baseAddress!, lda: k, bp.baseAddress!, ldb: n,
+                                cp.baseAddress!, ldc: n, accumulate: accumulate)
+                        } else {
+                            DenseKernels.multiplyPlain(
+                                m: m, n: n, k: k, ap.baseAddress!, lda: k, bp.baseAddress!, ldb: n,
+                                cp.baseAddress!, ldc: n, accumulate: accumulate)
+                        }
                     }
                 }
             }
@@ -26,7 +32,7 @@ import Testing
                     #expect(abs(c[i * n + j] - expected) < 1e-12)
                 }
             }
-        }
+        } }
     }
 
     @Test func transposeOfARaggedMatrix() {

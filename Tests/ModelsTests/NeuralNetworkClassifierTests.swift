@@ -77,6 +77,24 @@ import Testing
         #expect(atStart.snapshots.map(\.epoch) == [0, 2])
     }
 
+    @Test func earlyStoppingEndsAPlateau() throws {
+        let (x, y) = gaussianBlobs(count: 100, shift: 3, seed: 14)
+        let patient = NeuralNetworkClassifier(
+            hiddenLayers: [4], optimizer: .adam(learningRate: 0.05), epochs: 1000, batchSize: 100, seed: 2,
+            earlyStopping: EarlyStopping(tolerance: 1e-3, patience: 5))
+        let fitted = try patient.fit(x, y)
+        #expect(fitted.history.stoppedEarly)
+        #expect(fitted.history.epochs < 1000)
+        // The last `patience` epochs each failed to beat the best earlier loss by the tolerance.
+        let losses = fitted.history.trainingLoss
+        for t in (losses.count - 5)..<losses.count {
+            #expect(losses[t] > losses[..<t].min()! - 1e-3)
+        }
+        var invalid = patient
+        invalid.earlyStopping = EarlyStopping(patience: 0)
+        #expect(throws: ModelError.self) { try invalid.fit(x, y) }
+    }
+
     @Test func zeroInitialisationKeepsHiddenUnitsIdentical() throws {
         let (x, y) = gaussianBlobs(count: 100, shift: 1, seed: 4)
         let fitted = try NeuralNetworkClassifier(

@@ -8,7 +8,48 @@
 enum DenseKernels {
     /// `C = A B` (or `C += A B` when `accumulate`), with `A` `m x k` (row stride `lda`),
     /// `B` `k x n` (row stride `ldb`) and `C` `m x n` (row stride `ldc`).
+    ///
+    /// Optimised builds use the register-blocked SIMD kernel. Unoptimised (debug) builds use the
+    /// plain row-times-matrix loop instead: without optimisation the generic SIMD types compile to
+    /// function calls and run many times slower than scalar code, which would make the test suite
+    /// crawl. Both are tested against a naive product.
+    @inline(__always)
     static func multiply(
+        m: Int, n: Int, k: Int,
+        _ a: UnsafePointer<Double>, lda: Int,
+        _ b: UnsafePointer<Double>, ldb: Int,
+        _ c: UnsafeMutablePointer<Double>, ldc: Int,
+        accumulate: Bool
+    ) {
+        #if DEBUG
+        multiplyPlain(m: m, n: n, k: k, a, lda: lda, b, ldb: ldb, c, ldc: ldc, accumulate: accumulate)
+        #else
+        multiplyBlocked(m: m, n: n, k: k, a, lda: lda, b, ldb: ldb, c, ldc: ldc, accumulate: accumulate)
+        #endif
+    }
+
+    /// The product one row of `C` at a time: `C[i, :] += A[i, p] * B[p, :]`.
+    static func multiplyPlain(
+        m: Int, n: Int, k: Int,
+        _ a: UnsafePointer<Double>, lda: Int,
+        _ b: UnsafePointer<Double>, ldb: Int,
+        _ c: UnsafeMutablePointer<Double>, ldc: Int,
+        accumulate: Bool
+    ) {
+        for i in 0..<m {
+            let ci = c + i * ldc
+            if !accumulate { ci.update(repeating: 0, count: n) }
+            let ai = a + i * lda
+            for p in 0..<k {
+                let aip = ai[p]
+                let bp = b + p * ldb
+                for j in 0..<n { ci[j] += aip * bp[j] }
+            }
+        }
+    }
+
+    /// The register-blocked product (4 x 4 tiles of `C` in SIMD registers).
+    static func multiplyBlocked(
         m: Int, n: Int, k: Int,
         _ a: UnsafePointer<Double>, lda: Int,
         _ b: UnsafePointer<Double>, ldb: Int,

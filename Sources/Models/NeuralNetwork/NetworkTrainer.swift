@@ -13,6 +13,7 @@ struct NetworkTrainer {
     var l2: Double
     var shuffle: Bool
     var snapshots: SnapshotSchedule
+    var earlyStopping: EarlyStopping?
 
     /// Rows below which a batch is not worth splitting across threads.
     static let minimumRowsPerShard = 32
@@ -38,6 +39,8 @@ struct NetworkTrainer {
         var taken: [NetworkSnapshot] = []
         if snapshots.includes(epoch: 0) { taken.append(NetworkSnapshot(epoch: 0, network: network)) }
 
+        var bestLoss = Double.infinity
+        var epochsWithoutImprovement = 0
         var parameters = network.parameters
         var gradient = [Double](repeating: 0, count: layout.parameterCount)
         let weightRanges = (0..<layout.layerCount).map { layout.weightOffsets[$0]..<layout.biasOffsets[$0] }
@@ -128,6 +131,14 @@ struct NetworkTrainer {
                 break epochLoop
             }
             if snapshots.includes(epoch: epoch) { taken.append(NetworkSnapshot(epoch: epoch, network: network)) }
+            if let rule = earlyStopping {
+                epochsWithoutImprovement = meanLoss > bestLoss - rule.tolerance ? epochsWithoutImprovement + 1 : 0
+                bestLoss = min(bestLoss, meanLoss)
+                if epochsWithoutImprovement >= rule.patience {
+                    history.stoppedEarly = true
+                    break epochLoop
+                }
+            }
         }
         return (history, taken)
     }
@@ -156,5 +167,15 @@ struct NetworkTrainer {
             throw ModelError.invalidHyperparameter(name: "snapshots", value: "every \(n)", reason: "snapshot every 1 or more epochs")
         }
         try optimizer.validate()
+        if let rule = earlyStopping {
+            guard rule.tolerance >= 0, rule.tolerance.isFinite else {
+                throw ModelError.invalidHyperparameter(
+                    name: "earlyStopping.tolerance", value: "\(rule.tolerance)", reason: "the tolerance must be zero or positive")
+            }
+            guard rule.patience >= 1 else {
+                throw ModelError.invalidHyperparameter(
+                    name: "earlyStopping.patience", value: "\(rule.patience)", reason: "patience must be at least one epoch")
+            }
+        }
     }
 }

@@ -17,6 +17,8 @@ public struct NetworkTrainingHistory: Sendable, Equatable {
     /// True when the loss became NaN or infinite and training stopped early (e.g. a learning rate
     /// far too large); the last entry is the non-finite loss.
     public var diverged = false
+    /// True when the early-stopping rule ended training before the last epoch.
+    public var stoppedEarly = false
 
     /// The number of epochs recorded.
     public var epochs: Int { trainingLoss.count }
@@ -44,5 +46,18 @@ public enum SnapshotSchedule: Sendable, Equatable {
         case .every(let n): return n > 0 && epoch > 0 && epoch % n == 0
         case .at(let epochs): return epochs.contains(epoch)
         }
+    }
+}
+
+/// When to stop training before the last epoch: after `patience` epochs in a row whose training
+/// loss is not at least `tolerance` below the best loss so far.
+public struct EarlyStopping: Sendable, Equatable {
+    public var tolerance: Double
+    public var patience: Int
+
+    /// scikit-learn's defaults are `tolerance: 1e-4, patience: 10`.
+    public init(tolerance: Double = 1e-4, patience: Int = 10) {
+        self.tolerance = tolerance
+        self.patience = patience
     }
 }

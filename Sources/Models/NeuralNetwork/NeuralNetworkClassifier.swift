@@ -25,12 +25,16 @@ public struct NeuralNetworkClassifier: Classifier {
     public var shuffle: Bool
     public var seed: UInt64
     public var snapshots: SnapshotSchedule
+    /// Stop early once the epoch's training loss has failed to improve on the best so far by at
+    /// least `tolerance` for `patience` epochs in a row (scikit-learn's `tol` and
+    /// `n_iter_no_change`); `nil` runs every epoch.
+    public var earlyStopping: EarlyStopping?
 
     public init(
         hiddenLayers: [Int] = [100], activation: Activation = .relu, output: OutputActivation = .softmax,
         optimizer: Optimizer = .adam(), l2: Double = 1e-4, epochs: Int = 200, batchSize: Int = 200,
         initialization: WeightInitialization = .automatic, shuffle: Bool = true, seed: UInt64 = 0,
-        snapshots: SnapshotSchedule = .none
+        snapshots: SnapshotSchedule = .none, earlyStopping: EarlyStopping? = nil
     ) {
         self.hiddenLayers = hiddenLayers
         self.activation = activation
@@ -43,6 +47,7 @@ public struct NeuralNetworkClassifier: Classifier {
         self.shuffle = shuffle
         self.seed = seed
         self.snapshots = snapshots
+        self.earlyStopping = earlyStopping
     }
 
     /// Trains on the rows of `x` with class codes `y` (`0..<k`).
@@ -71,7 +76,8 @@ public struct NeuralNetworkClassifier: Classifier {
                 name: "output", value: "identity", reason: "a classifier needs a softmax or sigmoid output")
         }
         let trainer = NetworkTrainer(
-            epochs: epochs, batchSize: batchSize, optimizer: optimizer, l2: l2, shuffle: shuffle, snapshots: snapshots)
+            epochs: epochs, batchSize: batchSize, optimizer: optimizer, l2: l2, shuffle: shuffle, snapshots: snapshots,
+            earlyStopping: earlyStopping)
         try trainer.validate()
 
         let encodedValidation: (x: Matrix, targets: Matrix)?

@@ -12,12 +12,16 @@ public struct NeuralNetworkRegressor: Regressor {
     public var shuffle: Bool
     public var seed: UInt64
     public var snapshots: SnapshotSchedule
+    /// Stop early once the epoch's training loss has failed to improve on the best so far by at
+    /// least `tolerance` for `patience` epochs in a row (scikit-learn's `tol` and
+    /// `n_iter_no_change`); `nil` runs every epoch.
+    public var earlyStopping: EarlyStopping?
 
     public init(
         hiddenLayers: [Int] = [100], activation: Activation = .relu, optimizer: Optimizer = .adam(),
         l2: Double = 1e-4, epochs: Int = 200, batchSize: Int = 200,
         initialization: WeightInitialization = .automatic, shuffle: Bool = true, seed: UInt64 = 0,
-        snapshots: SnapshotSchedule = .none
+        snapshots: SnapshotSchedule = .none, earlyStopping: EarlyStopping? = nil
     ) {
         self.hiddenLayers = hiddenLayers
         self.activation = activation
@@ -29,6 +33,7 @@ public struct NeuralNetworkRegressor: Regressor {
         self.shuffle = shuffle
         self.seed = seed
         self.snapshots = snapshots
+        self.earlyStopping = earlyStopping
     }
 
     /// Trains on the rows of `x` with real targets `y`.
@@ -45,7 +50,8 @@ public struct NeuralNetworkRegressor: Regressor {
         let targets = Matrix(rows: y.count, columns: 1, storage: y)
         try NeuralNetworkClassifier.validate(hiddenLayers: hiddenLayers)
         let trainer = NetworkTrainer(
-            epochs: epochs, batchSize: batchSize, optimizer: optimizer, l2: l2, shuffle: shuffle, snapshots: snapshots)
+            epochs: epochs, batchSize: batchSize, optimizer: optimizer, l2: l2, shuffle: shuffle, snapshots: snapshots,
+            earlyStopping: earlyStopping)
         try trainer.validate()
         var encodedValidation: (x: Matrix, targets: Matrix)?
         if let validation {
