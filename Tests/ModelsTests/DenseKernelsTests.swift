@@ -2,7 +2,7 @@ import Testing
 @testable import Models
 
 @Suite struct DenseKernelsTests {
-    @Test(arguments: [(1, 1, 1), (4, 4, 4), (7, 10, 5), (9, 3, 13), (16, 64, 64), (5, 8, 1)])
+    @Test(arguments: [(1, 1, 1), (4, 4, 4), (7, 10, 5), (9, 3, 13), (16, 64, 64), (5, 8, 1), (3, 15, 4)])
     func blockedProductEqualsNaive(m: Int, n: Int, k: Int) {
         var rng = SeededGenerator(seed: UInt64(m * 100 + n * 10 + k))
         let a = (0..<(m * k)).map { _ in rng.nextGaussian() }

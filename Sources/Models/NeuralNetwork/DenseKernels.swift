@@ -48,7 +48,10 @@ enum DenseKernels {
         }
     }
 
-    /// The register-blocked product (4 x 4 tiles of `C` in SIMD registers).
+    /// The register-blocked product: 2 x 8 tiles of `C` held in SIMD registers while the shared
+    /// dimension is walked once, then narrower tiles (4, 2, 1 columns) for the right edge and a
+    /// single-row pass for an odd last row. (Measured here, 2 x 8 beat 4 x 4, 3 x 8 and 4 x 6 tiles
+    /// for the 100 x 64 x 64 products of a mini-batch.)
     static func multiplyBlocked(
         m: Int, n: Int, k: Int,
         _ a: UnsafePointer<Double>, lda: Int,
@@ -56,69 +59,71 @@ enum DenseKernels {
         _ c: UnsafeMutablePointer<Double>, ldc: Int,
         accumulate: Bool
     ) {
-        let fullColumns = n & ~3
         var i = 0
-        while i + 4 <= m {
-            let a0 = a + i * lda, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda
+        while i + 2 <= m {
+            let a0 = a + i * lda, a1 = a0 + lda
+            let c0 = c + i * ldc, c1 = c0 + ldc
             var j = 0
-            while j < fullColumns {
-                var c0 = SIMD4<Double>(), c1 = SIMD4<Double>(), c2 = SIMD4<Double>(), c3 = SIMD4<Double>()
+            while j + 8 <= n {
+                var s00 = SIMD4<Double>(), s01 = SIMD4<Double>(), s10 = SIMD4<Double>(), s11 = SIMD4<Double>()
                 var bp = b + j
                 for p in 0..<k {
-                    let bv = load(bp)
-                    c0 += SIMD4(repeating: a0[p]) * bv
-                    c1 += SIMD4(repeating: a1[p]) * bv
-                    c2 += SIMD4(repeating: a2[p]) * bv
-                    c3 += SIMD4(repeating: a3[p]) * bv
+                    let b0 = load4(bp), b1 = load4(bp + 4)
+                    let x0 = SIMD4(repeating: a0[p]), x1 = SIMD4(repeating: a1[p])
+                    s00 += x0 * b0; s01 += x0 * b1
+                    s10 += x1 * b0; s11 += x1 * b1
                     bp += ldb
                 }
-                let cp = c + i * ldc + j
-                if accumulate {
-                    c0 += load(cp); c1 += load(cp + ldc); c2 += load(cp + 2 * ldc); c3 += load(cp + 3 * ldc)
-                }
-                store(c0, cp); store(c1, cp + ldc); store(c2, cp + 2 * ldc); store(c3, cp + 3 * ldc)
-                j += 4
+                store4(s00, c0 + j, accumulate); store4(s01, c0 + j + 4, accumulate)
+                store4(s10, c1 + j, accumulate); store4(s11, c1 + j + 4, accumulate)
+                j += 8
             }
-            for row in i..<(i + 4) where fullColumns < n {
-                scalarRow(row: row, from: fullColumns, n: n, k: k, a, lda: lda, b, ldb: ldb, c, ldc: ldc, accumulate: accumulate)
-            }
-            i += 4
-        }
-        while i < m {
-            let ai = a + i * lda
-            var j = 0
-            while j < fullColumns {
-                var acc = SIMD4<Double>()
+            if j + 4 <= n {
+                var s0 = SIMD4<Double>(), s1 = SIMD4<Double>()
                 var bp = b + j
                 for p in 0..<k {
-                    acc += SIMD4(repeating: ai[p]) * load(bp)
+                    let bv = load4(bp)
+                    s0 += SIMD4(repeating: a0[p]) * bv
+                    s1 += SIMD4(repeating: a1[p]) * bv
                     bp += ldb
                 }
-                let cp = c + i * ldc + j
-                if accumulate { acc += load(cp) }
-                store(acc, cp)
+                store4(s0, c0 + j, accumulate); store4(s1, c1 + j, accumulate)
                 j += 4
             }
-            if fullColumns < n {
-                scalarRow(row: i, from: fullColumns, n: n, k: k, a, lda: lda, b, ldb: ldb, c, ldc: ldc, accumulate: accumulate)
+            if j + 2 <= n {
+                var s0 = SIMD2<Double>(), s1 = SIMD2<Double>()
+                var bp = b + j
+                for p in 0..<k {
+                    let bv = load2(bp)
+                    s0 += SIMD2(repeating: a0[p]) * bv
+                    s1 += SIMD2(repeating: a1[p]) * bv
+                    bp += ldb
+                }
+                store2(s0, c0 + j, accumulate); store2(s1, c1 + j, accumulate)
+                j += 2
             }
-            i += 1
+            if j < n {
+                var s0 = 0.0, s1 = 0.0
+                var bp = b + j
+                for p in 0..<k {
+                    s0 += a0[p] * bp[0]
+                    s1 += a1[p] * bp[0]
+                    bp += ldb
+                }
+                c0[j] = accumulate ? c0[j] + s0 : s0
+                c1[j] = accumulate ? c1[j] + s1 : s1
+            }
+            i += 2
         }
-    }
-
-    /// Columns `from..<n` of one row of the product, element by element (the ragged right edge).
-    @inline(__always)
-    private static func scalarRow(
-        row: Int, from: Int, n: Int, k: Int,
-        _ a: UnsafePointer<Double>, lda: Int, _ b: UnsafePointer<Double>, ldb: Int,
-        _ c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
-    ) {
-        let ai = a + row * lda
-        for j in from..<n {
-            var sum = 0.0
-            for p in 0..<k { sum += ai[p] * b[p * ldb + j] }
-            let index = row * ldc + j
-            c[index] = accumulate ? c[index] + sum : sum
+        if i < m {
+            // The odd last row: C[i, :] (+)= sum_p A[i, p] B[p, :], one output row in one pass.
+            let ai = a + i * lda, ci = c + i * ldc
+            if !accumulate { ci.update(repeating: 0, count: n) }
+            for p in 0..<k {
+                let x = ai[p]
+                let bp = b + p * ldb
+                for j in 0..<n { ci[j] += x * bp[j] }
+            }
         }
     }
 
@@ -145,17 +150,25 @@ enum DenseKernels {
     }
 
     @inline(__always)
-    private static func load(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
+    private static func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
     }
 
     @inline(__always)
-    private static func load(_ p: UnsafeMutablePointer<Double>) -> SIMD4<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
+    private static func load2(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
+    }
+
+    /// Writes (or adds, when `accumulate`) four sums to `p`.
+    @inline(__always)
+    private static func store4(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>, _ accumulate: Bool) {
+        let raw = UnsafeMutableRawPointer(p)
+        raw.storeBytes(of: accumulate ? v + raw.loadUnaligned(as: SIMD4<Double>.self) : v, as: SIMD4<Double>.self)
     }
 
     @inline(__always)
-    private static func store(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
+    private static func store2(_ v: SIMD2<Double>, _ p: UnsafeMutablePointer<Double>, _ accumulate: Bool) {
+        let raw = UnsafeMutableRawPointer(p)
+        raw.storeBytes(of: accumulate ? v + raw.loadUnaligned(as: SIMD2<Double>.self) : v, as: SIMD2<Double>.self)
     }
 }
