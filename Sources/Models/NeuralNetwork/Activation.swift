@@ -52,7 +52,11 @@ public enum Activation: String, Sendable, CaseIterable {
         case .tanh: for t in 0..<count { values[t] = hyperbolicTangent(values[t]) }
         // Branch-free selects: about half the units of a ReLU layer are off, in no predictable
         // pattern, so a branch per element would mispredict constantly.
-        case .relu: for t in 0..<count { values[t] = values[t] > 0 ? values[t] : 0 }
+        case .relu:
+            for t in 0..<count {
+                let v = values[t]
+                values[t] = v > 0 ? v : 0
+            }
         case .identity: break
         }
     }
@@ -62,7 +66,11 @@ public enum Activation: String, Sendable, CaseIterable {
         switch self {
         case .sigmoid: for t in 0..<count { delta[t] *= a[t] * (1 - a[t]) }
         case .tanh: for t in 0..<count { delta[t] *= 1 - a[t] * a[t] }
-        case .relu: for t in 0..<count { delta[t] = a[t] > 0 ? delta[t] : 0 }
+        case .relu:
+            for t in 0..<count {
+                let d = delta[t]  // loaded unconditionally so the select vectorises
+                delta[t] = a[t] > 0 ? d : 0
+            }
         case .identity: break
         }
     }

@@ -44,7 +44,7 @@ final class NetworkWorkspace {
         activations = layout.sizes.dropFirst().map { .allocate(capacity: capacity * $0) }
         deltaA = .allocate(capacity: capacity * widest)
         deltaB = .allocate(capacity: capacity * widest)
-        scratch = .allocate(capacity: max(capacity, widest) * widest)
+        scratch = .allocate(capacity: widest * widest)  // W_l^T for the backward product
         gradient = .allocate(capacity: layout.parameterCount)
     }
 
@@ -130,9 +130,8 @@ final class NetworkWorkspace {
             let n = sizes[l + 1], inputs = sizes[l]
             let a = l == 0 ? UnsafePointer(input) : UnsafePointer(activations[l - 1])
             // dW_l = A_{l-1}^T D_l
-            DenseKernels.transpose(a, rows: rows, columns: inputs, into: scratch)
-            DenseKernels.multiply(
-                m: inputs, n: n, k: rows, scratch, lda: rows, delta, ldb: n,
+            DenseKernels.multiplyTransposingA(
+                m: inputs, n: n, k: rows, a, lda: inputs, delta, ldb: n,
                 gradient + layout.weightOffsets[l], ldc: n, accumulate: false)
             // db_l = column sums of D_l
             let db = gradient + layout.biasOffsets[l]
