@@ -15,6 +15,8 @@ import Testing
         #expect(table.file == dataset.fileName)
         #expect(dataset.provenance.hasPrefix("## \(dataset.fileName)"))
         #expect(dataset.provenance.contains("Source"))
+        #expect(table.columnNames.contains(dataset.targetColumn))
+        #expect(dataset.provenance.contains("`\(dataset.targetColumn)`"))
     }
 
     @Test func housesColumnsAndFirstRow() throws {

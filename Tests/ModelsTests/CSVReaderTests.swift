@@ -69,6 +69,47 @@ import Testing
         #expect(parsed == randoms)
     }
 
+    /// Long mantissas (16-19 digits, the extended-precision path) and exact halfway cases round
+    /// exactly as Swift's own correctly rounded parser does.
+    @Test func longMantissasAreCorrectlyRounded() throws {
+        var generator = SeededGenerator(seed: 11)
+        var cells = ["9007199254740993", "9007199254740995", "-9007199254740993", "1.7976931348623157e308",
+                     "2.2250738585072014e-308", "4.9e-324", "0.30000000000000004", "123456789012345678.9"]
+        for _ in 0..<20_000 {
+            let digits = 16 + Int(generator.next() % 4)
+            var mantissa = String(1 + generator.next() % 9)
+            for _ in 1..<digits { mantissa += String(generator.next() % 10) }
+            let exponent = Int(generator.next() % 61) - 30
+            let point = Int(generator.next() % UInt64(digits + 1))
+            let text = String(mantissa.prefix(point)) + "." + String(mantissa.dropFirst(point)) + "e\(exponent)"
+            cells.append(text)
+        }
+        let values = try CSVReader.parse("x\n" + cells.joined(separator: "\n")).numeric("x")
+        for (text, value) in zip(cells, values) where value != Double(text)! {
+            Issue.record("\(text) parsed as \(value), expected \(Double(text)!)")
+        }
+    }
+
+    #if arch(x86_64)
+    /// Numbers whose `Float80` quotient lies exactly halfway between two doubles, where rounding
+    /// twice would be wrong about a third of the time: they must still come out correctly rounded.
+    @Test func extendedPrecisionHalfwayCasesAreCorrectlyRounded() throws {
+        var generator = SeededGenerator(seed: 12)
+        var cells: [String] = []
+        while cells.count < 12 {
+            let mantissa = 1_000_000_000_000_000_000 + generator.next() % 8_999_999_999_999_999_999
+            let exponent = 1 + Int(generator.next() % 22)
+            var power: Float80 = 1
+            for _ in 0..<exponent { power *= 10 }
+            if (Float80(mantissa) / power).significandBitPattern & 0x7FF == 0x400 {
+                cells.append("\(mantissa)e-\(exponent)")
+            }
+        }
+        let values = try CSVReader.parse("x\n" + cells.joined(separator: "\n")).numeric("x")
+        #expect(values == cells.map { Double($0)! })
+    }
+    #endif
+
     @Test func textThatLooksAlmostNumeric() throws {
         let table = try CSVReader.parse("x\n1\ninf\n")
         #expect(try table.isNumeric("x") == false)

@@ -276,6 +276,25 @@ private func hilbert(_ n: Int) -> Matrix {
         }
     }
 
+    @Test func rankDoesNotDependOnColumnUnits() throws {
+        // Rescaling a column by 1e9 (e.g. another unit) rescales its weight and changes nothing else.
+        let x = randomMatrix(80, 4, seed: 41)
+        var generator = SeededGenerator(seed: 42)
+        let y = (0..<80).map { _ in generator.nextGaussian() }
+        var rescaled = x
+        for i in 0..<80 { rescaled[i, 2] *= 1e9 }
+        let original = try LinearSolver.leastSquares(x, y)
+        let scaled = try LinearSolver.leastSquares(rescaled, y)
+        #expect(abs(scaled[2] * 1e9 - original[2]) < 1e-10)
+        #expect(abs(scaled[0] - original[0]) < 1e-12)
+        // Raw powers up to t^6 of t in 46...230 span 12 orders of magnitude but are independent.
+        let t = (0..<100).map { 46 + 184 * Double($0) / 99 }
+        let powers = try PolynomialFeatures.powers(of: t, degree: 6).prependingOnesColumn()
+        let target = t.map { 1 + 0.01 * $0 }
+        let fit = try LinearSolver.leastSquares(powers, target)
+        #expect(maxResidual(powers, fit, target) < 1e-8)
+    }
+
     @Test func qrReportsRankAndDiagonal() {
         let qr = HouseholderQR(Matrix([[1, 2], [2, 4], [3, 6]]))
         #expect(qr.rank == 1)

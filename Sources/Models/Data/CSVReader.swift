@@ -33,7 +33,7 @@ public enum CSVReader {
         /// What to do with missing values.
         public var missingValues: MissingValuePolicy
         /// The field separator, one ASCII byte such as `,`, `;` or a tab.
-        public var delimiter: UInt8
+        public private(set) var delimiter: UInt8
         /// Cell texts besides the empty field that mean "missing".
         public var missingMarkers: [String]
 

@@ -114,8 +114,28 @@ enum DecimalParser {
             if exponent < 0 { value /= exactPowerOfTen(-exponent) } else { value *= exactPowerOfTen(exponent) }
             return negative ? -value : value
         }
+        #if arch(x86_64)
+        if !dropped, exponent >= -22, exponent <= 22, let value = parseWithExtendedPrecision(mantissa, exponent) {
+            return negative ? -value : value
+        }
+        #endif
         return parseWithCLibrary(bytes)
     }
+
+    #if arch(x86_64)
+    /// 16 to 19 significant digits (too many for an exact `Double` mantissa), as written by
+    /// `repr` or `%.17g`: one `Float80` operation (64-bit mantissa, so `mantissa` and `10^k` are
+    /// exact and the product or quotient is rounded once), then rounding to `Double`. That second
+    /// rounding is also correct unless the `Float80` result lies exactly halfway between two
+    /// doubles (its 11 extra bits are `10000000000`), in which case this returns `nil`.
+    @inline(__always)
+    private static func parseWithExtendedPrecision(_ mantissa: UInt64, _ exponent: Int) -> Double? {
+        let power = Float80(exactPowerOfTen(Swift.abs(exponent)))
+        let wide = exponent < 0 ? Float80(mantissa) / power : Float80(mantissa) * power
+        if wide.significandBitPattern & 0x7FF == 0x400 { return nil }
+        return Double(wide)
+    }
+    #endif
 
     /// Correctly rounded conversion of an already validated decimal number by `strtod`.
     private static func parseWithCLibrary(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {

@@ -4,8 +4,8 @@
 ///   design matrix. Cholesky on `X^T X + lambda I` when that is well conditioned (fast: one pass over
 ///   the data); otherwise pivoted Householder QR on `X` itself (stacked with `sqrt(lambda) I`),
 ///   which does not square the condition number and reports dependent columns with their rank.
-/// - `solve(_:_:)`: a square system. Cholesky if symmetric and clearly positive definite, otherwise
-///   pivoted QR.
+/// - `solve(_:_:)`: a square system. Cholesky if symmetric and clearly positive definite (checked by
+///   one step of iterative refinement), otherwise pivoted QR.
 /// - `leastSquares(_:_:)`: `min ||A x - b||` directly by pivoted QR.
 ///
 /// "Singular" is decided to working precision: exactly dependent columns never come out as exactly
@@ -36,6 +36,9 @@ public enum LinearSolver {
     /// The normal equation keeps its Cholesky solution only if one refinement step changes it by
     /// less than this fraction (relative error ~1e-8, i.e. condition number of `X^T X` below ~1e8).
     static let refinementTolerance = 1e-8
+    /// `solve` keeps a Cholesky solution only if one refinement step changes it by less than this
+    /// fraction (about six correct digits); otherwise pivoted QR decides the rank and solves.
+    static let squareRefinementTolerance = 1e-6
     /// Below this ratio of a Cholesky pivot to its diagonal element, a matrix is not positive
     /// definite to working precision (used where there is no fallback).
     static let strictPivotRatio = 1e-12
@@ -44,7 +47,8 @@ public enum LinearSolver {
     static let squareRankTolerance = 1e-13
 
     /// Solves the square system `a x = b`: Cholesky if `a` is symmetric and clearly positive
-    /// definite, otherwise Householder QR.
+    /// definite (and one step of iterative refinement confirms about six correct digits),
+    /// otherwise Householder QR.
     ///
     /// - Throws: `ModelError.singularMatrix` if `a` is singular to working precision (its pivoted-QR
     ///   diagonal falls below `1e-13` of the largest element).
@@ -53,18 +57,19 @@ public enum LinearSolver {
         guard a.rows == a.columns else {
             throw ModelError.shapeMismatch("solve needs a square matrix, got \(a.rows)x\(a.columns); use leastSquares for rectangular systems")
         }
-        if isSymmetric(a), let factor = choleskyFactor(a, minimumPivotRatio: fastPathPivotRatio) {
-            return Solution(x: solveWithCholeskyFactor(factor, b), method: .cholesky)
+        if isSymmetric(a), let factor = choleskyFactor(a, minimumPivotRatio: fastPathPivotRatio),
+           let refined = refinedCholeskySolution(a, factor, b, tolerance: squareRefinementTolerance) {
+            return Solution(x: refined, method: .cholesky)
         }
-        let qr = HouseholderQR(a, relativeTolerance: Swift.max(squareRankTolerance, Double(a.rows) * Double.ulpOfOne))
-        return Solution(x: try qr.solve(b), method: .householderQR)
+        return Solution(x: try columnScaledQRSolve(a, b, relativeTolerance: squareTolerance(a)), method: .householderQR)
     }
 
     /// The least-squares (or ridge) weights for the design matrix `x` and targets `y`:
     /// minimises `||x w - y||^2 + ridge * sum of w_j^2` over the penalised columns.
     ///
     /// Tries Cholesky on `x^T x + ridge I` first; if a pivot is tiny (the columns are nearly
-    /// dependent) it falls back to pivoted QR least squares on `x` stacked with `sqrt(ridge) I`,
+    /// dependent) or one step of iterative refinement shows the solution has lost more than about
+    /// eight digits, it falls back to pivoted QR least squares on `x` stacked with `sqrt(ridge) I`,
     /// which is accurate where the normal equation loses digits, and which reports truly dependent
     /// columns. `solution.method` says which one was used.
     /// - Parameters:
@@ -90,24 +95,19 @@ public enum LinearSolver {
             // condition number x machine epsilon): if it is visible, the Gram matrix is too badly
             // conditioned and QR on x is used instead.
             let rhs = x.transposeMultiplied(byVector: y)
-            let weights = solveWithCholeskyFactor(factor, rhs)
-            let residual = zip(rhs, gram.multiplied(byVector: weights)).map { $0 - $1 }
-            let correction = solveWithCholeskyFactor(factor, residual)
-            let size = weights.reduce(0) { Swift.max($0, Swift.abs($1)) }
-            let error = correction.reduce(0) { Swift.max($0, Swift.abs($1)) }
-            if error <= refinementTolerance * size {
-                return Solution(x: zip(weights, correction).map { $0 + $1 }, method: .cholesky)
+            if let refined = refinedCholeskySolution(gram, factor, rhs, tolerance: refinementTolerance) {
+                return Solution(x: refined, method: .cholesky)
             }
         }
         guard ridge > 0, !penalized.isEmpty else {
-            return Solution(x: try HouseholderQR(x).solve(y), method: .householderQR)
+            return Solution(x: try columnScaledQRSolve(x, y), method: .householderQR)
         }
         // Ridge as ordinary least squares: append a row sqrt(lambda) e_j with target 0 per penalised column.
         var augmented = Matrix(rows: x.rows + penalized.count, columns: x.columns)
         augmented.storage.replaceSubrange(0..<x.storage.count, with: x.storage)
         for (k, j) in penalized.enumerated() { augmented[x.rows + k, j] = ridge.squareRoot() }
         let target = y + [Double](repeating: 0, count: penalized.count)
-        return Solution(x: try HouseholderQR(augmented).solve(target), method: .householderQR)
+        return Solution(x: try columnScaledQRSolve(augmented, target), method: .householderQR)
     }
 
     /// Solves `a x = b` for symmetric positive-definite `a` by Cholesky only, with no fallback.
@@ -120,11 +120,14 @@ public enum LinearSolver {
 
     /// The least-squares solution of `min ||a x - b||` by pivoted Householder QR.
     ///
+    /// Columns are scaled to unit length first, so the rank decision does not depend on units:
+    /// a column counts as dependent when its direction is, to `max(rows, columns) * epsilon`,
+    /// a combination of the others'.
     /// - Throws: `ModelError.singularMatrix` if the columns of `a` are linearly dependent
     ///   (or there are fewer rows than columns), naming the rank.
     public static func leastSquares(_ a: Matrix, _ b: [Double]) throws -> [Double] {
         try validate(a, b)
-        return try HouseholderQR(a).solve(b)
+        return try columnScaledQRSolve(a, b)
     }
 
     /// The lower-triangular Cholesky factor `L` with `a = L L^T`.
@@ -140,7 +143,7 @@ public enum LinearSolver {
             throw ModelError.singularMatrix("the matrix is not symmetric, so it has no Cholesky factor")
         }
         guard let factor = choleskyFactor(a, minimumPivotRatio: strictPivotRatio) else {
-            let rank = HouseholderQR(a, relativeTolerance: Swift.max(squareRankTolerance, Double(a.rows) * Double.ulpOfOne)).rank
+            let rank = HouseholderQR(scalingColumnsToUnitNorm(a).scaled, relativeTolerance: squareTolerance(a)).rank
             if rank < a.columns {
                 throw ModelError.singularMatrix("columns are linearly dependent (rank \(rank) of \(a.columns))")
             }
@@ -208,6 +211,51 @@ public enum LinearSolver {
             }
         }
         return succeeded ? l : nil
+    }
+
+    /// The QR rank threshold for a square system.
+    static func squareTolerance(_ a: Matrix) -> Double {
+        Swift.max(squareRankTolerance, Double(a.rows) * Double.ulpOfOne)
+    }
+
+    /// `a` with every non-zero column divided by its Euclidean norm, and those norms (1 for a zero column).
+    static func scalingColumnsToUnitNorm(_ a: Matrix) -> (scaled: Matrix, norms: [Double]) {
+        var squares = [Double](repeating: 0, count: a.columns)
+        a.accumulateRows { row, _ in
+            for j in 0..<a.columns { squares[j] += row[j] * row[j] }
+        }
+        let norms = squares.map { $0 > 0 ? $0.squareRoot() : 1 }
+        var scaled = a
+        scaled.storage.withUnsafeMutableBufferPointer { values in
+            for i in 0..<a.rows {
+                for j in 0..<a.columns { values[i * a.columns + j] /= norms[j] }
+            }
+        }
+        return (scaled, norms)
+    }
+
+    /// Least squares by pivoted QR on the matrix with unit-norm columns, then unscaled.
+    ///
+    /// Scaling makes the rank decision independent of units: `x^3` in cubic feet is not "dependent"
+    /// just because its values are a million times larger than `x`'s. Only a column that is (to
+    /// working precision) a combination of the others in direction is reported.
+    static func columnScaledQRSolve(_ a: Matrix, _ b: [Double], relativeTolerance: Double? = nil) throws -> [Double] {
+        let (scaled, norms) = scalingColumnsToUnitNorm(a)
+        let z = try HouseholderQR(scaled, relativeTolerance: relativeTolerance).solve(b)
+        return zip(z, norms).map { $0 / $1 }
+    }
+
+    /// The Cholesky solution of `a x = b` improved by one step of iterative refinement, or `nil` if
+    /// that step changes it by more than `tolerance` (relative, largest element): the size of the
+    /// correction estimates the error of the solution, about condition number x machine epsilon.
+    static func refinedCholeskySolution(_ a: Matrix, _ factor: Matrix, _ b: [Double], tolerance: Double) -> [Double]? {
+        let x = solveWithCholeskyFactor(factor, b)
+        let residual = zip(b, a.multiplied(byVector: x)).map { $0 - $1 }
+        let correction = solveWithCholeskyFactor(factor, residual)
+        let size = x.reduce(0) { Swift.max($0, Swift.abs($1)) }
+        let error = correction.reduce(0) { Swift.max($0, Swift.abs($1)) }
+        guard error <= tolerance * size else { return nil }
+        return zip(x, correction).map { $0 + $1 }
     }
 
     /// Solves `L L^T x = b` by a forward then a backward substitution.
