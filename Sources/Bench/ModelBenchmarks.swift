@@ -7,6 +7,7 @@ import Models
 /// that. Learning rates are small enough that no run diverges (which would end it early).
 func runModelBenchmarks() {
     let iterations = 100
+    print("models: medians; GB/s = bytes of X read (\(iterations + 1) fused passes: \(iterations) steps + final cost) / time")
     for rows in [1_000_000, 100_000] {
         let columns = 20
         let (X, y, labels) = benchmarkData(rows: rows, columns: columns)
@@ -20,7 +21,7 @@ func runModelBenchmarks() {
         }
         precondition(linearSteps == iterations, "linear benchmark stopped early")
         report("linear GD, \(iterations) iterations, \(rows) x \(columns)", seconds: linear,
-               extra: "\(gigabytes(bytesRead / linear)) GB/s")
+               extra: "\(seconds(linear)) s  \(gigabytes(bytesRead / linear)) GB/s")
 
         var logisticSteps = 0
         let logistic = medianSeconds(runs: runs) {
@@ -29,14 +30,14 @@ func runModelBenchmarks() {
         }
         precondition(logisticSteps == iterations, "logistic benchmark stopped early")
         report("logistic GD, \(iterations) iterations, \(rows) x \(columns)", seconds: logistic,
-               extra: "\(gigabytes(bytesRead / logistic)) GB/s")
+               extra: "\(seconds(logistic)) s  \(gigabytes(bytesRead / logistic)) GB/s")
     }
     let (X, y, _) = benchmarkData(rows: 100_000, columns: 20)
     let normal = medianSeconds {
         _ = try! NormalEquationRegression().fit(X, y)
     }
     report("normal equation, 100000 x 20", seconds: normal,
-           extra: "\(gigabytes(Double(100_000 * 20 * 8) / normal)) GB/s")
+           extra: "\(seconds(normal)) s  (centre, X^T X, Cholesky)")
 }
 
 /// Seeded features in [-1, 1), a noisy linear target and a 0/1 label from a noisy linear score.
@@ -54,6 +55,10 @@ private func benchmarkData(rows: Int, columns: Int) -> (Matrix, [Double], [Int])
         labels[i] = score + generator.nextGaussian() > 0 ? 1 : 0
     }
     return (Matrix(rows: rows, columns: columns, storage: storage), y, labels)
+}
+
+private func seconds(_ value: Double) -> String {
+    String(Double((value * 1000).rounded()) / 1000)
 }
 
 private func gigabytes(_ bytesPerSecond: Double) -> String {

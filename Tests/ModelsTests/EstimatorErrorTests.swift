@@ -65,6 +65,8 @@ import Testing
             guard case ModelError.invalidLabel(let row, let value, _) = error else { return false }
             return row == 2 && value == "2"
         }
+        #expect(throws: ModelError.self) { try SoftmaxRegression().fit(X, [0, 1, 1 << 40]) }
+        #expect(throws: ModelError.self) { try ConfusionMatrix(truth: [0, 1 << 40], predictions: [0, 1]) }
         #expect(throws: ModelError.self) { try classCodes(from: [0, 1, 0.5]) }
         #expect(throws: ModelError.self) { try classCodes(from: [0, .nan]) }
         #expect(throws: ModelError.self) { try classCodes(from: [-1]) }

@@ -89,6 +89,23 @@ import Testing
         #expect(close(fusedLogistic.biasGradient, readableLogistic.bias, 1e-11))
     }
 
+    /// Scores of +-1000 would overflow a naive sigmoid or take the log of 0; the fused kernel (which
+    /// multiplies 1 + e^-|z| over a block and takes one log) must still match the readable cost.
+    @Test func fusedLogisticKernelHandlesExtremeScores() throws {
+        let X = TestData.uniformMatrix(rows: 1003, columns: 3, seed: 12, scale: 1000)
+        let labels = TestData.binaryLabels(X, weights: [1, -1, 0.5], bias: 0, seed: 4)
+        let weights = [-1.0, 2, 0.3]
+        var objective = FusedObjective<SigmoidLogLoss>(X, labels.map(Double.init))
+        var gradient = [Double](repeating: 0, count: 3)
+        let fused = weights.withUnsafeBufferPointer { w in
+            gradient.withUnsafeMutableBufferPointer { objective.evaluate(weights: w, bias: 0.5, gradient: $0) }
+        }
+        let readable = try LogisticRegression.cost(X, labels, weights: weights, bias: 0.5)
+        #expect(fused.cost.isFinite && fused.cost > 100)
+        #expect(close(fused.cost, readable, 1e-12))
+        #expect(close(gradient, try LogisticRegression.gradient(X, labels, weights: weights, bias: 0.5).weights, 1e-11))
+    }
+
     @Test func softmaxTrainingKernelMatchesReadableFunctions() throws {
         let (X, labels) = TestData.blobs(perClass: 4000, seed: 3)   // large enough for several chunks
         let parameters: [Double] = [0.3, -0.2, 0.1, 0.5, -0.4, 0.2, 0.05, -0.1, 0.3]

@@ -48,9 +48,14 @@ import Testing
         let example = try scaler.transform(Matrix([reference.houses.exampleHouse.values]))
         #expect(close(example.storage, expected.exampleZ!, 1e-12))
         #expect(close(try model.predict(example)[0], expected.examplePrediction, 1e-6))
-        // The same predictions as the raw normal equation.
+        // The same predictions as the raw normal equation, and, converted to original units, the
+        // same coefficients as sklearn's raw fit.
         let raw = try NormalEquationRegression().fit(X, y)
         #expect(close(try model.predict(Z), try raw.predict(X), 1e-6))
+        let unscaled = try LinearModel.unscaling(weights: model.weights, bias: model.bias, scaler: scaler)
+        #expect(close(unscaled.weights, reference.houses.linearRaw.coef, 1e-6))
+        #expect(close(unscaled.bias, reference.houses.linearRaw.intercept, 1e-6))
+        #expect(close(try unscaled.predict(X), try model.predict(Z), 1e-10))
     }
 
     @Test func housesRidge() throws {

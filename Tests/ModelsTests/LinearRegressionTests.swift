@@ -23,6 +23,11 @@ import Testing
         #expect(close(history.path[1].weights[0], 65) && close(history.path[1].bias, 40))
         #expect(history.path.last!.weights == model.weights && history.path.last!.bias == model.bias)
         #expect(zip(history.costs, history.costs.dropFirst()).allSatisfy { $0 >= $1 })
+        #expect(history.firstStep(reachingCost: 85_000) == 0)
+        #expect(history.firstStep(reachingCost: -1) == nil)
+        let reached = try #require(history.firstStep(reachingCost: 100))
+        #expect(history.costs[reached] <= 100 && history.costs[reached - 1] > 100)
+        #expect(history.weightPath(feature: 0)[1].step == 1 && close(history.weightPath(feature: 0)[1].weight, 65))
         #expect(close(history.costs[50], try LinearRegression.cost(TestData.housesX, TestData.housesY,
                                                                    weights: model.weights, bias: model.bias)))
     }

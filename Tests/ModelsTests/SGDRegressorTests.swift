@@ -40,7 +40,7 @@ import Testing
         #expect(history.updates.costs.count == 12 && history.updates.gradientNorms.count == 12)
         #expect(history.updates.path.count == 13)        // initial parameters + one per update
         #expect(history.updates.path.last!.weights == model.weights)
-        #expect(history.epochsRun == 4 && history.stopReason == .completed)
+        #expect(history.epochsRun == 4 && history.updatesRun == 12 && history.stopReason == .completed)
         #expect(close(history.epochCosts[4], try LinearRegression.cost(X, y, weights: model.weights, bias: model.bias), 1e-12))
     }
 

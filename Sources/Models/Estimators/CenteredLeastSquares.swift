@@ -4,6 +4,8 @@
 /// `ybar`, the weights solve `(Xc^T Xc + alpha I) w = Xc^T yc` (Xc = X - xbar, yc = y - ybar) and
 /// then `b = ybar - xbar . w`. This is the same solution as appending a column of ones to X, but
 /// better conditioned, and it is how ridge leaves the intercept out of the penalty.
+/// The solve is `LinearSolver.solveNormalEquation`: Cholesky on the Gram matrix, with a pivoted QR
+/// fallback when the features are so nearly collinear that the normal equation would lose digits.
 /// Complexity: O(m n^2) for the Gram matrix, O(n^3) for the solve.
 func centeredLeastSquares(_ X: Matrix, _ y: [Double], ridge alpha: Double) throws -> LinearModel {
     let m = X.rows
@@ -17,12 +19,10 @@ func centeredLeastSquares(_ X: Matrix, _ y: [Double], ridge alpha: Double) throw
         }
     }
     let yCentered = y.map { $0 - yMean }
-    var gram = centered.gram()
-    if alpha > 0 { gram.addToDiagonal(alpha) }
-    let rightHandSide = centered.transposeMultiplied(byVector: yCentered)
     let weights: [Double]
     do {
-        weights = try LinearSolver.solve(gram, rightHandSide).x
+        // Cholesky on Xc^T Xc + alpha I, or pivoted QR on Xc when that would lose digits.
+        weights = try LinearSolver.solveNormalEquation(centered, yCentered, ridge: alpha).x
     } catch ModelError.singularMatrix(let why) {
         throw ModelError.singularMatrix(
             "X^T X cannot be inverted: \(why). Some features are linear combinations of others; "

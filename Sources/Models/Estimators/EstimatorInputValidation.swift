@@ -1,3 +1,7 @@
+/// The largest class code a classifier or a confusion matrix accepts: codes index arrays of size
+/// `k`, so a stray huge code must be an error, not a huge allocation.
+let maximumClassCode = 65_535
+
 /// Input checks shared by every estimator, so each one reports bad data the same way.
 enum InputValidation {
     /// Checks that `X` is non-empty and finite, reporting the first bad cell by row and column.
@@ -44,8 +48,10 @@ enum InputValidation {
         guard labels.count == X.rows else {
             throw ModelError.shapeMismatch("\(context): X has \(X.rows) rows but there are \(labels.count) labels")
         }
-        for (row, label) in labels.enumerated() where label < 0 {
-            throw ModelError.invalidLabel(row: row, value: String(label), reason: "class codes must be 0, 1, 2, ...")
+        for (row, label) in labels.enumerated() where label < 0 || label > maximumClassCode {
+            throw ModelError.invalidLabel(row: row, value: String(label), reason: label < 0
+                ? "class codes must be 0, 1, 2, ..."
+                : "class codes above \(maximumClassCode) are not supported; recode the labels as 0..<k")
         }
         let first = labels[0]
         guard labels.contains(where: { $0 != first }) else {

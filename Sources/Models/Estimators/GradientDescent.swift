@@ -72,8 +72,11 @@ struct GradientDescent<Loss: ScoreLoss> {
             // update below allocate a new one every iteration.
             for j in 0..<n { previousWeights[j] = weights[j] }
             previousBias = bias
+            // excerpt: gradient-descent-update
+            // Simultaneous update: the whole gradient was computed before any parameter changes.
             for j in 0..<n { weights[j] -= learningRate * gradient[j] }
             bias -= learningRate * biasGradient
+            // end excerpt
             step += 1
         }
         let history = recorder.finish(finalStep: finalStep, weights: weights, intercepts: [bias])

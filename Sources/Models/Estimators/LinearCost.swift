@@ -17,7 +17,7 @@ public struct LinearGradient: Sendable, Equatable {
 }
 
 extension LinearRegression {
-    // excerpt:begin linear-cost
+    // excerpt: linear-cost
     /// The squared-error cost J(w, b) = 1/(2m) sum_i (w . x_i + b - y_i)^2.
     ///
     /// Written as plainly as the equation (the trainer uses a fused, parallel version of the same
@@ -35,9 +35,9 @@ extension LinearRegression {
         }
         return sum / (2 * Double(m))
     }
-    // excerpt:end linear-cost
+    // end excerpt
 
-    // excerpt:begin linear-gradient
+    // excerpt: linear-gradient
     /// The gradient of `cost`: dJ/dw_j = 1/m sum_i (f(x_i) - y_i) x_ij and
     /// dJ/db = 1/m sum_i (f(x_i) - y_i), computed from the same errors (a simultaneous update
     /// needs both before either parameter changes).
@@ -56,7 +56,7 @@ extension LinearRegression {
         }
         return LinearGradient(weights: dw.map { $0 / Double(m) }, bias: db / Double(m))
     }
-    // excerpt:end linear-gradient
+    // end excerpt
 
     static func checkCostInputs(_ X: Matrix, _ y: [Double], weights: [Double], bias: Double) throws {
         try InputValidation.checkTraining(X, y, context: "cost")

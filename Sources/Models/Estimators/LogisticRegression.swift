@@ -112,7 +112,7 @@ public struct FittedLogisticRegression: FittedClassifier, Equatable {
 }
 
 extension LogisticRegression {
-    // excerpt:begin logistic-cost
+    // excerpt: logistic-cost
     /// The regularised mean log-loss
     /// `J(w, b) = 1/m sum_i [-y_i log f_i - (1 - y_i) log(1 - f_i)] + lambda/(2m) sum_j w_j^2`,
     /// with `f_i = g(w . x_i + b)`, written as plainly as the equation (numerically safe logs).
@@ -130,9 +130,9 @@ extension LogisticRegression {
         let penalty = weights.reduce(0) { $0 + $1 * $1 }
         return sum / m + lambda / (2 * m) * penalty
     }
-    // excerpt:end logistic-cost
+    // end excerpt
 
-    // excerpt:begin logistic-gradient
+    // excerpt: logistic-gradient
     /// The gradient of `cost`: the same form as linear regression's with f the sigmoid,
     /// dJ/dw_j = 1/m sum_i (f_i - y_i) x_ij + lambda/m w_j and dJ/db = 1/m sum_i (f_i - y_i).
     /// Complexity: O(m n).
@@ -152,7 +152,7 @@ extension LogisticRegression {
         for j in 0..<X.columns { dw[j] = dw[j] / m + lambda / m * weights[j] }
         return LinearGradient(weights: dw, bias: db / m)
     }
-    // excerpt:end logistic-gradient
+    // end excerpt
 
     /// Cost inputs may hold a single class (a cost is still defined), but labels must be 0 or 1.
     static func checkCostInputs(_ X: Matrix, _ labels: [Int], weights: [Double]) throws -> [Double] {

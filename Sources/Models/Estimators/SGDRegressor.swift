@@ -99,16 +99,15 @@ public struct SGDRegressor: Regressor {
         var stopReason = StopReason.completed
         training: for epoch in 1...epochs {
             if shuffle { order.shuffle(using: &generator) }
-            let epochStartWeights = weights
-            let epochStartBias = bias
-            let epochStartUpdate = update
             for start in stride(from: 0, to: m, by: batchSize) {
                 let batch = order[start..<min(start + batchSize, m)]
                 let (batchCost, biasGradient) = batchGradient(X, y, batch, weights: weights, bias: bias, into: &gradient)
                 let gradientNorm = gradient.reduce(biasGradient * biasGradient) { $0 + $1 * $1 }.squareRoot()
                 let verdict = weights.withUnsafeBufferPointer { w in
-                    [bias].withUnsafeBufferPointer { b in
-                        recorder.record(step: update, cost: batchCost, gradientNorm: gradientNorm, weights: w, intercepts: b)
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { b in
+                        b[0] = bias
+                        return recorder.record(step: update, cost: batchCost, gradientNorm: gradientNorm,
+                                               weights: w, intercepts: UnsafeBufferPointer(b))
                     }
                 }
                 if verdict == .stop {
@@ -121,6 +120,7 @@ public struct SGDRegressor: Regressor {
                     finalStep = max(0, update - 1)
                     break training
                 }
+                // excerpt: sgd-update
                 let rate = schedule.rate(initial: learningRate, update: update)
                 for j in 0..<n {
                     previousWeights[j] = weights[j]
@@ -128,14 +128,16 @@ public struct SGDRegressor: Regressor {
                 }
                 previousBias = bias
                 bias -= rate * biasGradient
+                // end excerpt
                 update += 1
             }
             finalStep = update
             let cost = fullCost()
             if !cost.isFinite {
-                weights = epochStartWeights
-                bias = epochStartBias
-                finalStep = epochStartUpdate
+                // The epoch's last update overflowed (every batch cost before it was finite): undo it.
+                weights = previousWeights
+                bias = previousBias
+                finalStep = max(0, update - 1)
                 stopReason = .diverged(Divergence(step: update, reason: .nonFiniteCost, cost: cost))
                 break
             }
@@ -203,6 +205,8 @@ public struct SGDHistory: Sendable, Equatable {
     public var diverged: Bool { updates.diverged }
     /// The number of epochs completed.
     public var epochsRun: Int { epochCosts.count - 1 }
+    /// The number of updates behind the final parameters.
+    public var updatesRun: Int { updates.path.last?.step ?? 0 }
 }
 
 /// A linear regression trained by stochastic gradient descent.

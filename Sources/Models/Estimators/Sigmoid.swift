@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-// excerpt:begin sigmoid
+// excerpt: sigmoid
 /// The logistic function g(z) = 1 / (1 + e^-z), mapping any score to a probability in (0, 1).
 ///
 /// Evaluated so that `e^x` never overflows: for negative z it uses the equal form e^z / (1 + e^z).
@@ -16,7 +16,7 @@ public func sigmoid(_ z: Double) -> Double {
     let t = exp(z)
     return t / (1 + t)
 }
-// excerpt:end sigmoid
+// end excerpt
 
 /// The binary log-loss of one example with score `z` and label `y` (0 or 1):
 /// `-y log g(z) - (1 - y) log(1 - g(z))`, computed without ever taking the log of 0

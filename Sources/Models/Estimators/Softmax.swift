@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-// excerpt:begin softmax
+// excerpt: softmax
 /// The softmax of a score vector: `p_c = e^(z_c) / sum_k e^(z_k)`, probabilities that sum to 1.
 ///
 /// The largest score is subtracted first (which does not change the result) so that `e^z` never
@@ -15,7 +15,7 @@ public func softmax(_ scores: [Double]) -> [Double] {
     let total = exponentials.reduce(0, +)
     return exponentials.map { $0 / total }
 }
-// excerpt:end softmax
+// end excerpt
 
 /// One example's softmax cross-entropy `-log p_label` for `scores` (z_0 ... z_{k-1}), computed as
 /// `log sum_k e^(z_k - max) + max - z_label` (never the log of 0); its derivative with respect to

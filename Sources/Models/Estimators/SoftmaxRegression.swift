@@ -53,6 +53,8 @@ public struct SoftmaxRegression: Classifier {
         if let classCount {
             try InputValidation.require(classCount >= seenClasses, "classCount", classCount,
                                         "the labels go up to \(seenClasses - 1)")
+            try InputValidation.require(classCount <= maximumClassCode + 1, "classCount", classCount,
+                                        "at most \(maximumClassCode + 1) classes are supported")
         }
         var objective = SoftmaxObjective(X, labels, classCount: k)
         let n = X.columns
@@ -166,7 +168,7 @@ public struct SoftmaxGradient: Sendable, Equatable {
 }
 
 extension SoftmaxRegression {
-    // excerpt:begin softmax-cost
+    // excerpt: softmax-cost
     /// The regularised mean cross-entropy `1/m sum_i -log softmax(W x_i + b)_{y_i}
     /// + lambda/(2m) sum W_cj^2`, written plainly (the trainer uses a fused, parallel version).
     /// Complexity: O(m n k).
@@ -185,9 +187,9 @@ extension SoftmaxRegression {
         let m = Double(X.rows)
         return sum / m + lambda / (2 * m) * weights.storage.reduce(0) { $0 + $1 * $1 }
     }
-    // excerpt:end softmax-cost
+    // end excerpt
 
-    // excerpt:begin softmax-gradient
+    // excerpt: softmax-gradient
     /// The gradient of `cost`: dJ/dW_c = 1/m sum_i (p_ic - [y_i = c]) x_i + lambda/m W_c and
     /// dJ/db_c = 1/m sum_i (p_ic - [y_i = c]).
     /// Complexity: O(m n k).
@@ -214,7 +216,7 @@ extension SoftmaxRegression {
         }
         return SoftmaxGradient(weights: dW, intercepts: db.map { $0 / m })
     }
-    // excerpt:end softmax-gradient
+    // end excerpt
 
     static func checkCostInputs(_ X: Matrix, _ labels: [Int], weights: Matrix, intercepts: [Double]) throws {
         try InputValidation.checkFeatures(X, context: "cost")

@@ -98,6 +98,17 @@ public struct TrainingHistory: Sendable, Equatable {
 
     /// The last recorded cost (NaN when nothing was recorded).
     public var finalCost: Double { costs.last ?? .nan }
+
+    /// The first step whose cost is at most `target` (e.g. to compare how fast scaled and unscaled
+    /// features reach the same cost), or nil if training never got there.
+    public func firstStep(reachingCost target: Double) -> Int? {
+        costs.firstIndex { $0 <= target }
+    }
+
+    /// The path of one weight: `(step, w_feature)` for every snapshot, for drawing a descent path.
+    public func weightPath(feature: Int) -> [(step: Int, weight: Double)] {
+        path.map { ($0.step, $0.weights[feature]) }
+    }
 }
 
 /// The stopping rules shared by all gradient-descent trainers.

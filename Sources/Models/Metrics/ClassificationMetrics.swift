@@ -84,9 +84,9 @@ func checkLabels(_ truth: [Int], _ predictions: [Int], metric: String) throws {
         throw ModelError.shapeMismatch("\(metric): \(truth.count) true labels but \(predictions.count) predictions")
     }
     for i in truth.indices {
-        if truth[i] < 0 { throw ModelError.invalidLabel(row: i, value: String(truth[i]), reason: "class codes are 0, 1, 2, ...") }
-        if predictions[i] < 0 {
-            throw ModelError.invalidLabel(row: i, value: String(predictions[i]), reason: "predicted class codes are 0, 1, 2, ...")
+        for (label, kind) in [(truth[i], "class codes"), (predictions[i], "predicted class codes")]
+        where label < 0 || label > maximumClassCode {
+            throw ModelError.invalidLabel(row: i, value: String(label), reason: "\(kind) are 0, 1, 2, ... up to \(maximumClassCode)")
         }
     }
 }

@@ -17,9 +17,9 @@ public struct ConfusionMatrix: Sendable, Equatable {
         try checkLabels(truth, predictions, metric: "ConfusionMatrix")
         let seen = max(truth.max()!, predictions.max()!) + 1
         let k = classCount ?? seen
-        guard k >= seen else {
+        guard k >= seen, k <= maximumClassCode + 1 else {
             throw ModelError.invalidHyperparameter(name: "classCount", value: String(k),
-                                                   reason: "the labels go up to \(seen - 1)")
+                                                   reason: "must be between \(seen) (the labels go up to \(seen - 1)) and \(maximumClassCode + 1)")
         }
         var counts = Array(repeating: Array(repeating: 0, count: k), count: k)
         for i in truth.indices { counts[truth[i]][predictions[i]] += 1 }
