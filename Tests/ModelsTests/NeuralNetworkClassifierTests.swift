@@ -32,7 +32,7 @@ import Testing
 
     @Test func sameSeedSameNetworkOtherSeedOtherNetwork() throws {
         let (x, y) = gaussianBlobs(count: 300, shift: 1, seed: 12)
-        // Batch 150 exercises the two-thread path.
+        // Batch 150 exercises the concurrent (two-slice) path.
         let mlp = NeuralNetworkClassifier(hiddenLayers: [16, 8], epochs: 15, batchSize: 150, seed: 42)
         let a = try mlp.fit(x, y), b = try mlp.fit(x, y)
         #expect(a.network == b.network)
@@ -42,8 +42,8 @@ import Testing
         #expect(try other.fit(x, y).network != a.network)
     }
 
-    @Test func twoThreadBatchGradientEqualsWholeBatchGradient() throws {
-        // One step of plain SGD from the same start: sharded (batch 100) and one-shard (batch 100
+    @Test func shardedBatchGradientEqualsWholeBatchGradient() throws {
+        // One step of plain SGD from the same start: sharded (batch 100 in two slices) and whole (batch 100
         // but computed by NeuralNetwork.gradients) must agree to rounding.
         let (x, y) = gaussianBlobs(count: 100, shift: 1, seed: 30)
         let mlp = NeuralNetworkClassifier(
