@@ -130,3 +130,24 @@ import Testing
         #expect(throws: ModelError.nonFinite(row: 0, column: 0)) { try network.output(Matrix([[.nan]])) }
     }
 }
+
+@Suite struct GradientCheckTableTests {
+    @Test func tableNamesParametersAndAgrees() throws {
+        var rng = SeededGenerator(seed: 4)
+        let network = try NeuralNetwork(
+            layerSizes: [2, 3, 2], hiddenActivation: .sigmoid, outputActivation: .softmax, initialization: .glorot,
+            using: &rng)
+        let x = Matrix([[0.5, -1], [1, 2], [-0.3, 0.8]])
+        let targets = Matrix([[1, 0], [0, 1], [1, 0]])
+        let table = try network.gradientCheck(x, targets, l2: 0.1)
+        #expect(table.count == network.parameters.count)
+        #expect(table.allSatisfy { $0.relativeError < 1e-6 || abs($0.analytic - $0.numeric) < 1e-10 })
+        #expect(table[network.weightIndex(layer: 0, input: 1, unit: 2)].name == "W1[1, 2]")
+        #expect(table[network.biasIndex(layer: 1, unit: 1)].name == "b2[1]")
+        #expect(table[network.biasIndex(layer: 1, unit: 1)].layer == 1)
+        let some = try network.gradientCheck(x, targets, parameterIndices: [0, 5])
+        #expect(some.map(\.parameterIndex) == [0, 5])
+        #expect(throws: ModelError.self) { try network.gradientCheck(x, targets, parameterIndices: [99]) }
+        #expect(throws: ModelError.self) { try network.gradientCheck(x, targets, step: 0) }
+    }
+}
