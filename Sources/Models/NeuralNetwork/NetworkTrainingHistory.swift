@@ -28,6 +28,7 @@ public struct NetworkTrainingHistory: Sendable, Equatable {
 public struct NetworkSnapshot: Sendable, Equatable {
     /// Epochs completed when the copy was taken (0 = the initial weights).
     public let epoch: Int
+    /// The network (architecture and parameters) at that epoch.
     public let network: NeuralNetwork
 }
 
@@ -52,7 +53,9 @@ public enum SnapshotSchedule: Sendable, Equatable {
 /// When to stop training before the last epoch: after `patience` epochs in a row whose training
 /// loss is not at least `tolerance` below the best loss so far.
 public struct EarlyStopping: Sendable, Equatable {
+    /// The improvement of the training loss that counts as progress.
     public var tolerance: Double
+    /// Epochs in a row without progress before training stops.
     public var patience: Int
 
     /// scikit-learn's defaults are `tolerance: 1e-4, patience: 10`.

@@ -15,7 +15,9 @@
 public struct NeuralNetwork: Sendable, Equatable {
     /// Units per layer, inputs first, outputs last.
     public let layerSizes: [Int]
+    /// The non-linearity of every hidden layer.
     public let hiddenActivation: Activation
+    /// The output layer and, with it, the loss.
     public let outputActivation: OutputActivation
     /// Every weight and bias, layer by layer (see the type's documentation).
     public private(set) var parameters: [Double]

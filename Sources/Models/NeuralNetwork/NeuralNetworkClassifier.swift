@@ -13,17 +13,25 @@
 public struct NeuralNetworkClassifier: Classifier {
     /// Units in each hidden layer, e.g. `[64, 64]`; at least one layer.
     public var hiddenLayers: [Int]
+    /// The hidden layers' non-linearity.
     public var activation: Activation
     /// `.softmax` (any number of classes) or `.sigmoid` (two classes, one output unit).
     public var output: OutputActivation
+    /// How each mini-batch gradient moves the parameters.
     public var optimizer: Optimizer
     /// L2 penalty strength (scikit-learn's `alpha`): adds `l2 / (2 n) * sum W^2` to the loss.
     public var l2: Double
+    /// Passes over the training rows (at most, with `earlyStopping`).
     public var epochs: Int
+    /// Rows per gradient step (the last batch of an epoch may be smaller).
     public var batchSize: Int
+    /// How the starting weights are drawn.
     public var initialization: WeightInitialization
+    /// Visit the rows in a fresh seeded order each epoch.
     public var shuffle: Bool
+    /// Seed of the initial weights and of the shuffles: same seed, same network.
     public var seed: UInt64
+    /// When to keep copies of the network for drawing training progress.
     public var snapshots: SnapshotSchedule
     /// Stop early once the epoch's training loss has failed to improve on the best so far by at
     /// least `tolerance` for `patience` epochs in a row (scikit-learn's `tol` and
@@ -132,10 +140,13 @@ public struct NeuralNetworkClassifier: Classifier {
 
 /// A trained network classifier: the network, its classes and the story of its training.
 public struct FittedNeuralNetworkClassifier: FittedClassifier {
+    /// The settings it was trained with.
     public let hyperparameters: NeuralNetworkClassifier
     /// The number of classes `k`; output unit `c` is the probability of class code `c`.
     public let classCount: Int
+    /// The trained network.
     public let network: NeuralNetwork
+    /// Loss (and accuracy) per epoch.
     public let history: NetworkTrainingHistory
     /// Copies of the network taken as `hyperparameters.snapshots` asked.
     public let snapshots: [NetworkSnapshot]

@@ -2,15 +2,25 @@
 /// `1/2 (prediction - y)^2`, otherwise the same machinery and defaults as
 /// `NeuralNetworkClassifier`.
 public struct NeuralNetworkRegressor: Regressor {
+    /// Units in each hidden layer; at least one layer.
     public var hiddenLayers: [Int]
+    /// The hidden layers' non-linearity.
     public var activation: Activation
+    /// How each mini-batch gradient moves the parameters.
     public var optimizer: Optimizer
+    /// L2 penalty strength (scikit-learn's `alpha`).
     public var l2: Double
+    /// Passes over the training rows (at most, with `earlyStopping`).
     public var epochs: Int
+    /// Rows per gradient step (the last batch of an epoch may be smaller).
     public var batchSize: Int
+    /// How the starting weights are drawn.
     public var initialization: WeightInitialization
+    /// Visit the rows in a fresh seeded order each epoch.
     public var shuffle: Bool
+    /// Seed of the initial weights and of the shuffles: same seed, same network.
     public var seed: UInt64
+    /// When to keep copies of the network for drawing training progress.
     public var snapshots: SnapshotSchedule
     /// Stop early once the epoch's training loss has failed to improve on the best so far by at
     /// least `tolerance` for `patience` epochs in a row (scikit-learn's `tol` and
@@ -73,9 +83,13 @@ public struct NeuralNetworkRegressor: Regressor {
 
 /// A trained network regressor.
 public struct FittedNeuralNetworkRegressor: FittedRegressor {
+    /// The settings it was trained with.
     public let hyperparameters: NeuralNetworkRegressor
+    /// The trained network.
     public let network: NeuralNetwork
+    /// Loss (and accuracy) per epoch.
     public let history: NetworkTrainingHistory
+    /// Copies of the network taken during training.
     public let snapshots: [NetworkSnapshot]
 
     /// The prediction for each row of `x`.

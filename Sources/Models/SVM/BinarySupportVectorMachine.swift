@@ -29,6 +29,7 @@ public struct BinarySupportVectorMachine: Sendable {
     public let intercept: Double
     /// SMO iterations used, and whether the KKT gap fell below the tolerance.
     public let iterations: Int
+    /// Whether SMO met the tolerance before `maxIterations`.
     public let converged: Bool
     /// The dual objective `1/2 a'Qa - sum(a)` at the solution.
     public let dualObjective: Double

@@ -18,6 +18,7 @@ public struct SupportVectorClassifier: Classifier {
     /// Penalty per unit of margin violation: small C gives a wide margin that tolerates errors,
     /// large C a narrow one that fits the training points hard. Must be positive.
     public var c: Double
+    /// The similarity function (linear, polynomial or RBF) and its parameters.
     public var kernel: Kernel
     /// Stopping tolerance on the KKT gap (scikit-learn's `tol`, LIBSVM's `eps`).
     public var tolerance: Double
