@@ -19,7 +19,6 @@ public enum Activation: String, Sendable, CaseIterable {
 
     /// The activation at `z`.
     @inline(__always)
-    /// The activation at `z`.
     public func value(_ z: Double) -> Double {
         switch self {
         case .sigmoid: return Self.logistic(z)
