@@ -66,6 +66,7 @@ struct NetworkTrainer {
                             let first = start + s * perShard
                             let count = min(perShard, start + rows - first)
                             let w = workspaces[s]
+                            w.gatheredRows = count
                             for r in 0..<count {
                                 let source = order[first + r]
                                 (w.input + r * d).update(from: xp.baseAddress! + source * d, count: d)
@@ -74,23 +75,16 @@ struct NetworkTrainer {
                         }
                     }
                 }
-                var results = [(loss: Double, correct: Int)](repeating: (0, 0), count: shards)
+                // Each slice's forward and backward pass; a closure literal passed straight to
+                // concurrentPerform captures on the stack, so nothing is allocated per batch.
                 parameters.withUnsafeBufferPointer { p in
-                    results.withUnsafeMutableBufferPointer { resultBuffer in
-                        nonisolated(unsafe) let parameterBase = p.baseAddress!
-                        nonisolated(unsafe) let resultBase = resultBuffer.baseAddress!
-                        nonisolated(unsafe) let shardWorkspaces = workspaces
-                        let batchStart = start
-                        let runShard: @Sendable (Int) -> Void = { s in
-                            let first = batchStart + s * perShard
-                            let count = min(perShard, batchStart + rows - first)
-                            resultBase[s] = shardWorkspaces[s].run(
-                                parameters: parameterBase, rows: count, withTargets: true, computeGradient: true)
-                        }
-                        if shards == 1 {
-                            runShard(0)
-                        } else {
-                            DispatchQueue.concurrentPerform(iterations: shards) { runShard($0) }
+                    nonisolated(unsafe) let parameterBase = p.baseAddress!
+                    nonisolated(unsafe) let shardWorkspaces = workspaces
+                    if shards == 1 {
+                        shardWorkspaces[0].runGathered(parameters: parameterBase)
+                    } else {
+                        DispatchQueue.concurrentPerform(iterations: shards) { s in
+                            shardWorkspaces[s].runGathered(parameters: parameterBase)
                         }
                     }
                 }
@@ -111,7 +105,10 @@ struct NetworkTrainer {
                         }
                     }
                 }
-                for result in results { epochLoss += result.loss; epochCorrect += result.correct }
+                for s in 0..<shards {
+                    epochLoss += workspaces[s].lastResult.loss
+                    epochCorrect += workspaces[s].lastResult.correct
+                }
                 parameters.withUnsafeMutableBufferPointer { p in
                     gradient.withUnsafeBufferPointer { g in
                         optimizerState.step(p.baseAddress!, gradient: g.baseAddress!, count: g.count)

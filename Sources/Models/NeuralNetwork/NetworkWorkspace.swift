@@ -54,6 +54,16 @@ final class NetworkWorkspace {
         deltaA.deallocate(); deltaB.deallocate(); scratch.deallocate(); gradient.deallocate()
     }
 
+    /// Rows a trainer has gathered into `input` and `targets` for `runGathered`.
+    var gatheredRows = 0
+    /// What the last `runGathered` returned.
+    private(set) var lastResult: (loss: Double, correct: Int) = (0, 0)
+
+    /// Forward and backward pass over the gathered rows (a training step's share of a batch).
+    func runGathered(parameters: UnsafePointer<Double>) {
+        lastResult = run(parameters: parameters, rows: gatheredRows, withTargets: true, computeGradient: true)
+    }
+
     /// The network's outputs for the rows last run, `rows x outputSize`.
     var outputs: UnsafePointer<Double> { UnsafePointer(activations[activations.count - 1]) }
 
