@@ -177,6 +177,28 @@ func gaussianBlobs(count: Int, shift: Double, seed: UInt64) -> (Matrix, [Int]) {
         #expect(roomy.converged)
     }
 
+    /// Identical points with opposite labels make the kernel matrix singular (zero curvature along
+    /// the pair); the solver must still converge, with both multipliers at C.
+    @Test func duplicatePointsWithConflictingLabels() throws {
+        let x = Matrix([[0, 0], [0, 0], [2, 2], [-2, -2]])
+        let fitted = try SupportVectorClassifier(c: 0.5, kernel: .linear, tolerance: 1e-9).fit(x, [0, 1, 1, 0])
+        let machine = try #require(fitted.binaryMachine)
+        #expect(machine.converged)
+        let alphaOfDuplicates = machine.supportIndices.enumerated()
+            .filter { $0.element < 2 }.map { abs(machine.dualCoefficients[$0.offset]) }
+        #expect(alphaOfDuplicates == [0.5, 0.5])
+        #expect(try fitted.predict(Matrix([[2, 2], [-2, -2]])) == [1, 0])
+    }
+
+    /// A degree-2 polynomial kernel separates XOR, which no line can.
+    @Test func polynomialKernelSeparatesXOR() throws {
+        let x = Matrix([[1, 1], [-1, -1], [1, -1], [-1, 1], [2, 2], [-2, -2], [2, -2], [-2, 2]])
+        let y = [0, 0, 1, 1, 0, 0, 1, 1]
+        let fitted = try SupportVectorClassifier(c: 10, kernel: .polynomial(degree: 2, gamma: .value(1), coef0: 0)).fit(x, y)
+        #expect(try fitted.score(x, y) == 1)
+        #expect(try SupportVectorClassifier(c: 10, kernel: .linear).fit(x, y).score(x, y) < 1)
+    }
+
     @Test func typedErrors() {
         let x = Matrix([[0, 0], [1, 1]])
         #expect(throws: ModelError.invalidHyperparameter(name: "C", value: "0.0", reason: "C must be a positive, finite number")) {
