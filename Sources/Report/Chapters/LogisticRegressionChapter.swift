@@ -13,12 +13,12 @@ struct LogisticRegressionChapter: Chapter {
     var rawIterations = ExamScoresLab.rawIterations
 
     func build(_ context: ChapterContext) throws -> ChapterPage {
-        try page(lab: try ExamScoresLab(rawIterations: rawIterations), reference: try ScikitLearnReference.packageFixture(),
+        try page(lab: try ExamScoresLab(rawIterations: rawIterations), reference: try SklearnReference.shared(),
                  context: context)
     }
 
     /// The page from experiments already run (tests reuse one lab).
-    func page(lab: ExamScoresLab, reference: ScikitLearnReference, context: ChapterContext) throws -> ChapterPage {
+    func page(lab: ExamScoresLab, reference: SklearnReference, context: ChapterContext) throws -> ChapterPage {
         let raw = "experiments.ex2data1.raw", zscored = "experiments.ex2data1.zscored"
         let referenceMinimum = try reference.number("\(raw).log_loss")
         let referenceRaw = (weights: try reference.numbers("\(raw).coef"), bias: try reference.number("\(raw).intercept"))
@@ -41,7 +41,7 @@ struct LogisticRegressionChapter: Chapter {
     }
 
     /// Learned parameters and metrics beside scikit-learn's unpenalised fit.
-    func parametersTable(_ lab: ExamScoresLab, _ reference: ScikitLearnReference, raw: String,
+    func parametersTable(_ lab: ExamScoresLab, _ reference: SklearnReference, raw: String,
                          zscored: String) throws -> ChapterTable {
         let scaledCoef = try reference.numbers("\(zscored).coef"), rawCoef = try reference.numbers("\(raw).coef")
         let inRaw = lab.scaledFitInRawUnits

@@ -16,7 +16,7 @@ struct LogisticRegressionLibraryChapter: Chapter {
     static let irisExperiment = "experiments.iris_logistic"
 
     func build(_ context: ChapterContext) throws -> ChapterPage {
-        let reference = try ScikitLearnReference.packageFixture()
+        let reference = try SklearnReference.shared()
         let lab = try LogisticLibraryLab(
             seed: context.seed,
             cancerTestIndices: try reference.integers("\(Self.cancerExperiment).split.test_indices"),
@@ -25,7 +25,7 @@ struct LogisticRegressionLibraryChapter: Chapter {
     }
 
     /// The page from experiments already run (tests reuse one lab).
-    func page(lab: LogisticLibraryLab, reference: ScikitLearnReference, context: ChapterContext) throws -> ChapterPage {
+    func page(lab: LogisticLibraryLab, reference: SklearnReference, context: ChapterContext) throws -> ChapterPage {
         let cancerFit = try Self.cancerReferenceFit(reference)
         let probabilities = try lab.cancerTestProbabilities()
         let predictions = try lab.cancerFit.predict(lab.cancerTest.x)
@@ -51,14 +51,14 @@ struct LogisticRegressionLibraryChapter: Chapter {
     }
 
     /// The path of scikit-learn's breast cancer fit with our lambda.
-    static func cancerReferenceFit(_ reference: ScikitLearnReference) throws -> String {
+    static func cancerReferenceFit(_ reference: SklearnReference) throws -> String {
         let index = try reference.index(in: "\(cancerExperiment).fits",
                                         where: ["C": .number(1 / LogisticLibraryLab.cancerLambda)])
         return "\(cancerExperiment).fits.\(index)"
     }
 
     /// The path of scikit-learn's iris petal fit with our lambda.
-    static func irisReferenceFit(_ reference: ScikitLearnReference) throws -> String {
+    static func irisReferenceFit(_ reference: SklearnReference) throws -> String {
         let index = try reference.index(in: "\(irisExperiment).fits",
                                         where: ["C": .number(1 / LogisticLibraryLab.irisLambda), "feature_set": .string("petal")])
         return "\(irisExperiment).fits.\(index)"
@@ -80,7 +80,7 @@ struct LogisticRegressionLibraryChapter: Chapter {
             rows: rows)
     }
 
-    func irisTable(_ lab: LogisticLibraryLab, _ reference: ScikitLearnReference) throws -> ChapterTable {
+    func irisTable(_ lab: LogisticLibraryLab, _ reference: SklearnReference) throws -> ChapterTable {
         let fit = try Self.irisReferenceFit(reference)
         let coef = try reference.rows("\(fit).coef"), intercept = try reference.numbers("\(fit).intercept")
         let intercepts = lab.irisIntercepts
@@ -98,7 +98,7 @@ struct LogisticRegressionLibraryChapter: Chapter {
             header: ["parameter", "ours", "scikit-learn"], rows: rows, comparison: .init(ours: 1, reference: 2))
     }
 
-    func metricsTable(_ lab: LogisticLibraryLab, _ reference: ScikitLearnReference, confusion: ConfusionMatrix,
+    func metricsTable(_ lab: LogisticLibraryLab, _ reference: SklearnReference, confusion: ConfusionMatrix,
                       roc: ROCCurve, probabilities: [Double]) throws -> ChapterTable {
         let fit = try Self.cancerReferenceFit(reference)
         let truth = lab.cancerTest.y, predictions = try lab.cancerFit.predict(lab.cancerTest.x)
@@ -128,7 +128,7 @@ struct LogisticRegressionLibraryChapter: Chapter {
     }
 
     /// The largest |w_j - w_j(scikit-learn)| over the 30 breast cancer weights.
-    static func largestWeightGap(_ lab: LogisticLibraryLab, _ reference: ScikitLearnReference) throws -> Double {
+    static func largestWeightGap(_ lab: LogisticLibraryLab, _ reference: SklearnReference) throws -> Double {
         let coef = try reference.numbers("\(try cancerReferenceFit(reference)).coef")
         return zip(lab.cancerFit.weights, coef).map { abs($0 - $1) }.max() ?? .nan
     }
