@@ -150,25 +150,13 @@ struct DecisionTreesChapter: Chapter {
     }
 
     func accuracyByDepthFigure(_ data: ClassificationSplit, reference: NeighboursTreesReference.TreeClassifiers) throws -> ChapterFigure {
-        var train: [Double] = [], test: [Double] = []
-        for depth in Self.curveDepths {
-            let model = try DecisionTreeClassifier(maxDepth: depth).fit(data.trainX, data.trainY)
-            train.append(try model.score(data.trainX, data.trainY))
-            test.append(try model.score(data.testX, data.testY))
+        let sklearn = reference.fits.filter { $0.criterion == "gini" && $0.maxDepth != nil }.map {
+            AccuracyBySettingPanel.ReferencePoint(setting: $0.maxDepth!, trainAccuracy: $0.trainAccuracy,
+                                                  testAccuracy: $0.testAccuracy)
         }
-        let depths = Self.curveDepths.map(Double.init)
-        let sklearn = reference.fits.filter { $0.criterion == "gini" && $0.maxDepth != nil }
-        let panel = Panel(
-            title: "Breast cancer, Gini", xLabel: "maximum depth", yLabel: "accuracy",
-            yLimits: 0.8...1.01, xTicks: depths.map { AxisTick($0, String(Int($0))) }, legend: .bottomRight,
-            marks: [
-                .line(x: depths, y: train, marker: .circle, label: "training (ours)"),
-                .line(x: depths, y: test, style: .dashed, marker: .square, label: "test (ours)"),
-                .points(x: sklearn.map { Double($0.maxDepth!) }, y: sklearn.map(\.trainAccuracy), marker: .circle,
-                        filled: false, size: 15, color: .black, label: "training (scikit-learn)"),
-                .points(x: sklearn.map { Double($0.maxDepth!) }, y: sklearn.map(\.testAccuracy), marker: .square,
-                        filled: false, size: 15, color: Color(hex: 0x777777), label: "test (scikit-learn)"),
-            ])
+        let panel = try AccuracyBySettingPanel(settings: Self.curveDepths, data: data, reference: sklearn).panel(
+            title: "Breast cancer, Gini", xLabel: "maximum depth", yLimits: 0.8...1.01, integerTicks: true,
+            legend: .bottomRight) { depth, x, y in try DecisionTreeClassifier(maxDepth: depth).fit(x, y) }
         return ChapterFigure(
             stem: "accuracy-vs-depth",
             caption: "Training accuracy climbs to 100% as the tree deepens, because the leaves end up holding single patients; test accuracy stops improving after the first few levels. The extra depth memorises noise.",

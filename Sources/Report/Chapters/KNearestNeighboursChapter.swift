@@ -133,25 +133,12 @@ struct KNearestNeighboursChapter: Chapter {
     }
 
     func accuracyByKFigure(_ data: ClassificationSplit, reference: NeighboursTreesReference.NeighboursExperiment) throws -> ChapterFigure {
-        var train: [Double] = [], test: [Double] = []
-        for k in Self.curveKs {
-            let model = try KNeighborsClassifier(k: k).fit(data.trainX, data.trainY)
-            train.append(try model.score(data.trainX, data.trainY))
-            test.append(try model.score(data.testX, data.testY))
+        let sklearn = reference.fits.filter { $0.metric == "euclidean" && $0.weights == "uniform" }.map {
+            AccuracyBySettingPanel.ReferencePoint(setting: $0.k, trainAccuracy: $0.trainAccuracy, testAccuracy: $0.testAccuracy)
         }
-        let ks = Self.curveKs.map(Double.init)
-        let sklearn = reference.fits.filter { $0.metric == "euclidean" && $0.weights == "uniform" }
-        let panel = Panel(
-            title: "Iris, all four features, uniform vote", xLabel: "k (neighbours)", yLabel: "accuracy",
-            yLimits: 0.85...1.01, legend: .bottomLeft,
-            marks: [
-                .line(x: ks, y: train, marker: .circle, label: "training (ours)"),
-                .line(x: ks, y: test, style: .dashed, marker: .square, label: "test (ours)"),
-                .points(x: sklearn.map { Double($0.k) }, y: sklearn.map(\.trainAccuracy), marker: .circle, filled: false,
-                        size: 15, color: .black, label: "training (scikit-learn)"),
-                .points(x: sklearn.map { Double($0.k) }, y: sklearn.map(\.testAccuracy), marker: .square, filled: false,
-                        size: 15, color: Color(hex: 0x777777), label: "test (scikit-learn)"),
-            ])
+        let panel = try AccuracyBySettingPanel(settings: Self.curveKs, data: data, reference: sklearn).panel(
+            title: "Iris, all four features, uniform vote", xLabel: "k (neighbours)", yLimits: 0.85...1.01,
+            legend: .bottomLeft) { k, x, y in try KNeighborsClassifier(k: k).fit(x, y) }
         return ChapterFigure(
             stem: "accuracy-vs-k",
             caption: "At $k = 1$ training accuracy is perfect because every training flower is its own nearest neighbour; only the test accuracy says how well the model generalises. A very large $k$ lets distant flowers of other species vote, and the test accuracy falls again.",
