@@ -44,13 +44,10 @@ public struct LogisticRegression: Classifier {
 
     public func fit(_ X: Matrix, _ labels: [Int]) throws -> FittedLogisticRegression {
         let targets = try Self.binaryTargets(X, labels, context: "LogisticRegression.fit")
-        try checkGradientDescentSettings(learningRate: learningRate, tolerance: tolerance,
-                                         explosionFactor: explosionFactor, maxPathLength: maxPathLength)
-        try InputValidation.require(iterations >= 0, "iterations", iterations, "must be 0 or more")
-        try InputValidation.require(regularization.isFinite && regularization >= 0, "regularization",
-                                    regularization, "must be a finite number >= 0")
-        try InputValidation.require(initialBias.isFinite, "initialBias", initialBias, "must be finite")
-        try InputValidation.checkInitialWeights(initialWeights, featureCount: X.columns)
+        try checkFullBatchDescentSettings(learningRate: learningRate, iterations: iterations, regularization: regularization,
+                                          tolerance: tolerance, explosionFactor: explosionFactor,
+                                          maxPathLength: maxPathLength)
+        try InputValidation.checkStartingPoint(weights: initialWeights, bias: initialBias, featureCount: X.columns)
         let descent = GradientDescent<SigmoidLogLoss>(
             learningRate: learningRate, iterations: iterations, l2: regularization,
             rules: StoppingRules(tolerance: tolerance, explosionFactor: explosionFactor),

@@ -66,8 +66,7 @@ public struct SGDRegressor: Regressor {
             try InputValidation.require(decay.isFinite && decay >= 0, "schedule.inverseScaling(decay:)", decay,
                                         "must be a finite number >= 0")
         }
-        try InputValidation.require(initialBias.isFinite, "initialBias", initialBias, "must be finite")
-        try InputValidation.checkInitialWeights(initialWeights, featureCount: X.columns)
+        try InputValidation.checkStartingPoint(weights: initialWeights, bias: initialBias, featureCount: X.columns)
         return train(X, y)
     }
 

@@ -196,3 +196,14 @@ func checkGradientDescentSettings(learningRate: Double, tolerance: Double?, expl
     try InputValidation.require(maxPathLength >= 2, "maxPathLength", maxPathLength,
                                 "must keep at least the first and last parameters (>= 2)")
 }
+
+/// Validates the settings of a full-batch gradient-descent trainer: the shared ones, the iteration
+/// count, and the L2 penalty (0 for a trainer without one).
+func checkFullBatchDescentSettings(learningRate: Double, iterations: Int, regularization: Double = 0,
+                                   tolerance: Double?, explosionFactor: Double, maxPathLength: Int) throws {
+    try checkGradientDescentSettings(learningRate: learningRate, tolerance: tolerance,
+                                     explosionFactor: explosionFactor, maxPathLength: maxPathLength)
+    try InputValidation.require(iterations >= 0, "iterations", iterations, "must be 0 or more")
+    try InputValidation.require(regularization.isFinite && regularization >= 0, "regularization",
+                                regularization, "must be a finite number >= 0")
+}
