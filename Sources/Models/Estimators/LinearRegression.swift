@@ -58,18 +58,11 @@ public struct LinearRegression: Regressor {
 }
 
 /// A linear regression trained by gradient descent: its parameters and how it got there.
-public struct FittedLinearRegression: FittedRegressor, Equatable {
+public struct FittedLinearRegression: FittedRegressor, LinearPredictor, Equatable {
     /// The learned weights, one per feature.
     public let weights: [Double]
     /// The learned bias (intercept).
     public let bias: Double
     /// Cost, gradient norm and parameters step by step, and whether training diverged.
     public let history: TrainingHistory
-
-    public var featureCount: Int { weights.count }
-
-    public func predict(_ X: Matrix) throws -> [Double] {
-        try InputValidation.checkPrediction(X, featureCount: featureCount)
-        return linearScores(X, weights: weights, bias: bias)
-    }
 }

@@ -69,7 +69,7 @@ public struct LogisticRegression: Classifier {
 }
 
 /// A trained binary logistic regression.
-public struct FittedLogisticRegression: FittedClassifier, Equatable {
+public struct FittedLogisticRegression: FittedClassifier, LinearPredictor, Equatable {
     /// The learned weights, one per feature.
     public let weights: [Double]
     /// The learned bias.
@@ -77,14 +77,10 @@ public struct FittedLogisticRegression: FittedClassifier, Equatable {
     /// Cost, gradient norm and parameters step by step, and whether training diverged.
     public let history: TrainingHistory
 
-    public var featureCount: Int { weights.count }
     public var classCount: Int { 2 }
 
     /// The scores `w . x + b` (log-odds of class 1); the decision boundary is where they are 0.
-    public func decisionFunction(_ X: Matrix) throws -> [Double] {
-        try InputValidation.checkPrediction(X, featureCount: featureCount)
-        return linearScores(X, weights: weights, bias: bias)
-    }
+    public func decisionFunction(_ X: Matrix) throws -> [Double] { try scores(X) }
 
     /// P(y = 1 | x) for each row.
     public func predictPositiveProbabilities(_ X: Matrix) throws -> [Double] {

@@ -213,18 +213,11 @@ public struct SGDHistory: Sendable, Equatable {
 }
 
 /// A linear regression trained by stochastic gradient descent.
-public struct FittedSGDRegressor: FittedRegressor, Equatable {
+public struct FittedSGDRegressor: FittedRegressor, LinearPredictor, Equatable {
     /// The learned weights.
     public let weights: [Double]
     /// The learned bias.
     public let bias: Double
     /// Per-update and per-epoch history.
     public let history: SGDHistory
-
-    public var featureCount: Int { weights.count }
-
-    public func predict(_ X: Matrix) throws -> [Double] {
-        try InputValidation.checkPrediction(X, featureCount: featureCount)
-        return linearScores(X, weights: weights, bias: bias)
-    }
 }
