@@ -84,17 +84,11 @@ public struct SoftmaxRegression: Classifier {
                                 weights: UnsafeBufferPointer(rebasing: p[0..<(k * n)]),
                                 intercepts: UnsafeBufferPointer(rebasing: p[(k * n)...]))
             }
-            if verdict == .stop {
-                if recorder.history.costs.count == step {
+            if let end = recorder.end(after: verdict, at: step, lastStep: iterations) {
+                if end.restoresPreviousParameters {
                     for index in parameters.indices { parameters[index] = previous[index] }
-                    finalStep = max(0, step - 1)
-                } else {
-                    finalStep = step
                 }
-                break
-            }
-            if step == iterations {
-                finalStep = step
+                finalStep = end.finalStep
                 break
             }
             for index in parameters.indices {
