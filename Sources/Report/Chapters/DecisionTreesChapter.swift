@@ -103,12 +103,13 @@ struct DecisionTreesChapter: Chapter {
             let wrongGain = split.parentImpurity
                 - (split.leftWeight * split.parentImpurity + split.rightWeight * split.parentImpurity)
             return [name, "\(split.leftPositives) of \(split.leftCount)", "\(split.rightPositives) of \(split.rightCount)",
-                    Self.decimals(split.leftImpurity), Self.decimals(split.rightImpurity), Self.decimals(split.gain),
-                    Self.decimals(abs(wrongGain))]
+                    TableNumber.fixed(split.leftImpurity, 3), TableNumber.fixed(split.rightImpurity, 3),
+                    TableNumber.fixed(split.gain, 3),
+                    TableNumber.fixed(abs(wrongGain), 3)]
         }
         return ChapterTable(
             name: "mushroom-gains",
-            caption: "Each candidate split of the ten mushrooms (\(splits[0].parentPositives) edible, root entropy \(Self.decimals(splits[0].parentImpurity)) bits): edible mushrooms on each side, each side's own entropy in bits, and the gain. The last column repeats the classic mistake of measuring each side's entropy on the whole table: every split then gains nothing.",
+            caption: "Each candidate split of the ten mushrooms (\(splits[0].parentPositives) edible, root entropy \(TableNumber.fixed(splits[0].parentImpurity, 3)) bits): edible mushrooms on each side, each side's own entropy in bits, and the gain. The last column repeats the classic mistake of measuring each side's entropy on the whole table: every split then gains nothing.",
             header: ["split on", "edible, feature = 1", "edible, feature = 0", "H(left)", "H(right)", "gain",
                      "gain, whole-table entropy (wrong)"],
             rows: rows)
@@ -137,7 +138,7 @@ struct DecisionTreesChapter: Chapter {
             return try KNearestNeighboursChapter.regions(
                 trainX, iris.trainY, names: Self.speciesNames, xLabel: Self.irisFeatureNames[2],
                 yLabel: Self.irisFeatureNames[3], xRange: 0.5...7.5, yRange: -0.2...4.0,
-                title: "max depth \(depth): \(model.tree.leafCount) leaves, test accuracy \(Self.percent(accuracy))",
+                title: "max depth \(depth): \(model.tree.leafCount) leaves, test accuracy \(TableNumber.percent(accuracy))",
                 legend: depth == Self.regionDepths.first ? .topRight : .hidden, resolution: gridResolution
             ).panel { grid in .init(classes: try model.predict(grid)) }
         }
@@ -189,7 +190,7 @@ struct DecisionTreesChapter: Chapter {
                 rows.append([reference.dataset.replacingOccurrences(of: "_", with: " "), criterion.rawValue,
                              Self.splitText(feature: reference.features[feature], threshold: threshold),
                              Self.splitText(feature: fit.rootFeatureName, threshold: fit.rootThreshold),
-                             Self.decimals(root.impurityDecrease, 4), Self.decimals(fit.rootImpurityDecrease, 4)])
+                             TableNumber.fixed(root.impurityDecrease, 4), TableNumber.fixed(fit.rootImpurityDecrease, 4)])
             }
         }
         return ChapterTable(
@@ -207,8 +208,8 @@ struct DecisionTreesChapter: Chapter {
                 rows.append([reference.dataset.replacingOccurrences(of: "_", with: " "),
                              fit.maxDepth.map(String.init) ?? "unlimited",
                              "\(model.tree.leafCount)", "\(fit.nLeaves)",
-                             Self.decimals(try model.score(data.trainX, data.trainY)), Self.decimals(fit.trainAccuracy),
-                             Self.decimals(try model.score(data.testX, data.testY)), Self.decimals(fit.testAccuracy)])
+                             TableNumber.fixed(try model.score(data.trainX, data.trainY), 3), TableNumber.fixed(fit.trainAccuracy, 3),
+                             TableNumber.fixed(try model.score(data.testX, data.testY), 3), TableNumber.fixed(fit.testAccuracy, 3)])
             }
         }
         return ChapterTable(
@@ -219,6 +220,4 @@ struct DecisionTreesChapter: Chapter {
             rows: rows, comparison: .init(ours: 6, reference: 7))
     }
 
-    static func decimals(_ value: Double, _ places: Int = 3) -> String { String(format: "%.\(places)f", value) }
-    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
 }

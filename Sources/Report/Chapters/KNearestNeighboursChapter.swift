@@ -121,7 +121,7 @@ struct KNearestNeighboursChapter: Chapter {
             return try Self.regions(
                 data.trainX, data.trainY, names: Self.speciesNames, xLabel: Self.planeAxisLabels.x,
                 yLabel: Self.planeAxisLabels.y, xRange: 0.5...7.5, yRange: -0.2...3.7,
-                title: "k = \(k) (test accuracy \(Self.percent(accuracy)))",
+                title: "k = \(k) (test accuracy \(TableNumber.percent(accuracy)))",
                 legend: k == Self.regionKs.last ? .topRight : .hidden, resolution: gridResolution
             ).panel { grid in .init(classes: try model.predict(grid)) }
         }
@@ -156,8 +156,8 @@ struct KNearestNeighboursChapter: Chapter {
             let train = try model.score(data.trainX, data.trainY), test = try model.score(data.testX, data.testY)
             let ties = fit.testRowsDependingOnDistanceTies.map(String.init).joined(separator: ", ")
             let tieText = ties.isEmpty ? "none" : (fit.testRowsDependingOnDistanceTies.count == 1 ? "row " : "rows ") + ties
-            rows.append([fit.metric, "\(fit.k)", Self.decimals(train), Self.decimals(fit.trainAccuracy),
-                         Self.decimals(test), Self.decimals(fit.testAccuracy), tieText])
+            rows.append([fit.metric, "\(fit.k)", TableNumber.fixed(train, 3), TableNumber.fixed(fit.trainAccuracy, 3),
+                         TableNumber.fixed(test, 3), TableNumber.fixed(fit.testAccuracy, 3), tieText])
         }
         return ChapterTable(
             name: "iris-accuracy",
@@ -178,7 +178,7 @@ struct KNearestNeighboursChapter: Chapter {
                 let top = row.max() ?? 0
                 if row.filter({ $0 == top }).count > 1 { tied += 1 }
             }
-            return ["\(k)", "\(tied)", Self.decimals(try model.score(data.testX, data.testY))]
+            return ["\(k)", "\(tied)", TableNumber.fixed(try model.score(data.testX, data.testY), 3)]
         }
         return ChapterTable(
             name: "vote-ties",
@@ -193,6 +193,4 @@ struct KNearestNeighboursChapter: Chapter {
         return theme
     }
 
-    static func decimals(_ value: Double, _ places: Int = 3) -> String { String(format: "%.\(places)f", value) }
-    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
 }
