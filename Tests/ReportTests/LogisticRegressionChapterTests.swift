@@ -7,7 +7,7 @@ import Testing
 struct LogisticRegressionChapterTests {
     /// The raw run is cut to 10,000 steps to keep debug tests quick; the story is the same.
     static let lab = Result { try ExamScoresLab(rawIterations: 10_000) }
-    static let reference = Result { try ScikitLearnReference.packageFixture() }
+    static let reference = Result { try SklearnReference.shared() }
 
     @Test func scaledFitMatchesScikitLearn() throws {
         let lab = try Self.lab.get(), reference = try Self.reference.get()

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Logistic regression, library style chapter")
 struct LogisticRegressionLibraryChapterTests {
-    static let reference = Result { try ScikitLearnReference.packageFixture() }
+    static let reference = Result { try SklearnReference.shared() }
     /// The regularisation runs are cut to 1,000 steps to keep debug tests quick.
     static let lab = Result {
         try LogisticLibraryLab(seed: 42,

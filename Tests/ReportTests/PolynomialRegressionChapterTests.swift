@@ -53,7 +53,7 @@ import Testing
     @Test func trainingAndValidationErrorsMatchScikitLearnOnTheSameSplit() throws {
         let experiment = try experiment
         let entries = Self.cars + ["validation_curve", "powers_of_zscored_hp"]
-        for index in 0..<(try reference.arrayLength(entries)) {
+        for index in 0..<(try reference.count(entries)) {
             let entry = entries + [String(index)]
             let degree = Int(try reference.number(entry + ["degree"]))
             let ours = try #require(experiment.validationCurve.first { $0.degree == degree })

@@ -67,8 +67,10 @@ enum InputValidation {
         }
     }
 
-    /// Checks optional initial weights against the feature count.
-    static func checkInitialWeights(_ weights: [Double]?, featureCount: Int) throws {
+    /// Checks where a gradient-descent run starts: a finite `bias`, and optional `weights` with one
+    /// finite value per feature.
+    static func checkStartingPoint(weights: [Double]?, bias: Double, featureCount: Int) throws {
+        try require(bias.isFinite, "initialBias", bias, "must be finite")
         guard let weights else { return }
         guard weights.count == featureCount else {
             throw ModelError.shapeMismatch(

@@ -53,19 +53,13 @@ struct GradientDescent<Loss: ScoreLoss> {
                                            weights: w, intercepts: UnsafeBufferPointer(b))
                 }
             }
-            if verdict == .stop {
-                if recorder.history.costs.count == step {
+            if let end = recorder.end(after: verdict, at: step, lastStep: iterations) {
+                if end.restoresPreviousParameters {
                     // The cost or gradient at this step was non-finite: keep the last finite parameters.
                     for j in 0..<n { weights[j] = previousWeights[j] }
                     bias = previousBias
-                    finalStep = max(0, step - 1)
-                } else {
-                    finalStep = step
                 }
-                break
-            }
-            if step == iterations {
-                finalStep = step
+                finalStep = end.finalStep
                 break
             }
             // Copy element by element: assigning the array would share its buffer and make the

@@ -43,11 +43,10 @@ public struct LinearRegression: Regressor {
 
     public func fit(_ X: Matrix, _ y: [Double]) throws -> FittedLinearRegression {
         try InputValidation.checkTraining(X, y, context: "LinearRegression.fit")
-        try checkGradientDescentSettings(learningRate: learningRate, tolerance: tolerance,
-                                         explosionFactor: explosionFactor, maxPathLength: maxPathLength)
-        try InputValidation.require(iterations >= 0, "iterations", iterations, "must be 0 or more")
-        try InputValidation.require(initialBias.isFinite, "initialBias", initialBias, "must be finite")
-        try InputValidation.checkInitialWeights(initialWeights, featureCount: X.columns)
+        try checkFullBatchDescentSettings(learningRate: learningRate, iterations: iterations,
+                                          tolerance: tolerance, explosionFactor: explosionFactor,
+                                          maxPathLength: maxPathLength)
+        try InputValidation.checkStartingPoint(weights: initialWeights, bias: initialBias, featureCount: X.columns)
         let descent = GradientDescent<HalfSquaredError>(
             learningRate: learningRate, iterations: iterations, l2: 0,
             rules: StoppingRules(tolerance: tolerance, explosionFactor: explosionFactor),
@@ -59,18 +58,11 @@ public struct LinearRegression: Regressor {
 }
 
 /// A linear regression trained by gradient descent: its parameters and how it got there.
-public struct FittedLinearRegression: FittedRegressor, Equatable {
+public struct FittedLinearRegression: FittedRegressor, LinearPredictor, Equatable {
     /// The learned weights, one per feature.
     public let weights: [Double]
     /// The learned bias (intercept).
     public let bias: Double
     /// Cost, gradient norm and parameters step by step, and whether training diverged.
     public let history: TrainingHistory
-
-    public var featureCount: Int { weights.count }
-
-    public func predict(_ X: Matrix) throws -> [Double] {
-        try InputValidation.checkPrediction(X, featureCount: featureCount)
-        return linearScores(X, weights: weights, bias: bias)
-    }
 }

@@ -44,13 +44,10 @@ public struct LogisticRegression: Classifier {
 
     public func fit(_ X: Matrix, _ labels: [Int]) throws -> FittedLogisticRegression {
         let targets = try Self.binaryTargets(X, labels, context: "LogisticRegression.fit")
-        try checkGradientDescentSettings(learningRate: learningRate, tolerance: tolerance,
-                                         explosionFactor: explosionFactor, maxPathLength: maxPathLength)
-        try InputValidation.require(iterations >= 0, "iterations", iterations, "must be 0 or more")
-        try InputValidation.require(regularization.isFinite && regularization >= 0, "regularization",
-                                    regularization, "must be a finite number >= 0")
-        try InputValidation.require(initialBias.isFinite, "initialBias", initialBias, "must be finite")
-        try InputValidation.checkInitialWeights(initialWeights, featureCount: X.columns)
+        try checkFullBatchDescentSettings(learningRate: learningRate, iterations: iterations, regularization: regularization,
+                                          tolerance: tolerance, explosionFactor: explosionFactor,
+                                          maxPathLength: maxPathLength)
+        try InputValidation.checkStartingPoint(weights: initialWeights, bias: initialBias, featureCount: X.columns)
         let descent = GradientDescent<SigmoidLogLoss>(
             learningRate: learningRate, iterations: iterations, l2: regularization,
             rules: StoppingRules(tolerance: tolerance, explosionFactor: explosionFactor),
@@ -72,7 +69,7 @@ public struct LogisticRegression: Classifier {
 }
 
 /// A trained binary logistic regression.
-public struct FittedLogisticRegression: FittedClassifier, Equatable {
+public struct FittedLogisticRegression: FittedClassifier, LinearPredictor, Equatable {
     /// The learned weights, one per feature.
     public let weights: [Double]
     /// The learned bias.
@@ -80,14 +77,10 @@ public struct FittedLogisticRegression: FittedClassifier, Equatable {
     /// Cost, gradient norm and parameters step by step, and whether training diverged.
     public let history: TrainingHistory
 
-    public var featureCount: Int { weights.count }
     public var classCount: Int { 2 }
 
     /// The scores `w . x + b` (log-odds of class 1); the decision boundary is where they are 0.
-    public func decisionFunction(_ X: Matrix) throws -> [Double] {
-        try InputValidation.checkPrediction(X, featureCount: featureCount)
-        return linearScores(X, weights: weights, bias: bias)
-    }
+    public func decisionFunction(_ X: Matrix) throws -> [Double] { try scores(X) }
 
     /// P(y = 1 | x) for each row.
     public func predictPositiveProbabilities(_ X: Matrix) throws -> [Double] {

@@ -66,8 +66,7 @@ public struct SGDRegressor: Regressor {
             try InputValidation.require(decay.isFinite && decay >= 0, "schedule.inverseScaling(decay:)", decay,
                                         "must be a finite number >= 0")
         }
-        try InputValidation.require(initialBias.isFinite, "initialBias", initialBias, "must be finite")
-        try InputValidation.checkInitialWeights(initialWeights, featureCount: X.columns)
+        try InputValidation.checkStartingPoint(weights: initialWeights, bias: initialBias, featureCount: X.columns)
         return train(X, y)
     }
 
@@ -214,18 +213,11 @@ public struct SGDHistory: Sendable, Equatable {
 }
 
 /// A linear regression trained by stochastic gradient descent.
-public struct FittedSGDRegressor: FittedRegressor, Equatable {
+public struct FittedSGDRegressor: FittedRegressor, LinearPredictor, Equatable {
     /// The learned weights.
     public let weights: [Double]
     /// The learned bias.
     public let bias: Double
     /// Per-update and per-epoch history.
     public let history: SGDHistory
-
-    public var featureCount: Int { weights.count }
-
-    public func predict(_ X: Matrix) throws -> [Double] {
-        try InputValidation.checkPrediction(X, featureCount: featureCount)
-        return linearScores(X, weights: weights, bias: bias)
-    }
 }

@@ -44,11 +44,9 @@ public struct SoftmaxRegression: Classifier {
 
     public func fit(_ X: Matrix, _ labels: [Int]) throws -> FittedSoftmaxRegression {
         let seenClasses = try InputValidation.checkLabels(X, labels, context: "SoftmaxRegression.fit")
-        try checkGradientDescentSettings(learningRate: learningRate, tolerance: tolerance,
-                                         explosionFactor: explosionFactor, maxPathLength: maxPathLength)
-        try InputValidation.require(iterations >= 0, "iterations", iterations, "must be 0 or more")
-        try InputValidation.require(regularization.isFinite && regularization >= 0, "regularization",
-                                    regularization, "must be a finite number >= 0")
+        try checkFullBatchDescentSettings(learningRate: learningRate, iterations: iterations, regularization: regularization,
+                                          tolerance: tolerance, explosionFactor: explosionFactor,
+                                          maxPathLength: maxPathLength)
         let k = classCount ?? seenClasses
         if let classCount {
             try InputValidation.require(classCount >= seenClasses, "classCount", classCount,
@@ -86,17 +84,11 @@ public struct SoftmaxRegression: Classifier {
                                 weights: UnsafeBufferPointer(rebasing: p[0..<(k * n)]),
                                 intercepts: UnsafeBufferPointer(rebasing: p[(k * n)...]))
             }
-            if verdict == .stop {
-                if recorder.history.costs.count == step {
+            if let end = recorder.end(after: verdict, at: step, lastStep: iterations) {
+                if end.restoresPreviousParameters {
                     for index in parameters.indices { parameters[index] = previous[index] }
-                    finalStep = max(0, step - 1)
-                } else {
-                    finalStep = step
                 }
-                break
-            }
-            if step == iterations {
-                finalStep = step
+                finalStep = end.finalStep
                 break
             }
             for index in parameters.indices {

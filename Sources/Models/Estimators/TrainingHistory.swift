@@ -139,6 +139,24 @@ struct HistoryRecorder {
     /// What the trainer should do after recording a step.
     enum Verdict { case proceed, stop }
 
+    /// How a run ends: the step whose parameters the model keeps, and whether the trainer must first
+    /// put back the previous step's parameters.
+    struct RunEnd {
+        let finalStep: Int
+        let restoresPreviousParameters: Bool
+    }
+
+    /// How the run ends after `record` returned `verdict` at `step`, or nil to make another update.
+    /// A stop at a step that was not recorded (non-finite cost or gradient) ends one step back, on
+    /// the last finite parameters; any other stop, or reaching `lastStep`, ends at `step`.
+    func end(after verdict: Verdict, at step: Int, lastStep: Int) -> RunEnd? {
+        if verdict == .stop {
+            let unrecorded = history.costs.count == step
+            return RunEnd(finalStep: unrecorded ? max(0, step - 1) : step, restoresPreviousParameters: unrecorded)
+        }
+        return step == lastStep ? RunEnd(finalStep: step, restoresPreviousParameters: false) : nil
+    }
+
     /// Records the cost and gradient norm at `step` (parameters after `step` updates) and decides
     /// whether to go on. On a non-finite cost or gradient nothing is recorded, the trainer must keep
     /// the previous parameters, and `finish` is given those.
@@ -195,4 +213,15 @@ func checkGradientDescentSettings(learningRate: Double, tolerance: Double?, expl
                                 "must be greater than 1")
     try InputValidation.require(maxPathLength >= 2, "maxPathLength", maxPathLength,
                                 "must keep at least the first and last parameters (>= 2)")
+}
+
+/// Validates the settings of a full-batch gradient-descent trainer: the shared ones, the iteration
+/// count, and the L2 penalty (0 for a trainer without one).
+func checkFullBatchDescentSettings(learningRate: Double, iterations: Int, regularization: Double = 0,
+                                   tolerance: Double?, explosionFactor: Double, maxPathLength: Int) throws {
+    try checkGradientDescentSettings(learningRate: learningRate, tolerance: tolerance,
+                                     explosionFactor: explosionFactor, maxPathLength: maxPathLength)
+    try InputValidation.require(iterations >= 0, "iterations", iterations, "must be 0 or more")
+    try InputValidation.require(regularization.isFinite && regularization >= 0, "regularization",
+                                regularization, "must be a finite number >= 0")
 }

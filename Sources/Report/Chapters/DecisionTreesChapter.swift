@@ -103,12 +103,13 @@ struct DecisionTreesChapter: Chapter {
             let wrongGain = split.parentImpurity
                 - (split.leftWeight * split.parentImpurity + split.rightWeight * split.parentImpurity)
             return [name, "\(split.leftPositives) of \(split.leftCount)", "\(split.rightPositives) of \(split.rightCount)",
-                    Self.decimals(split.leftImpurity), Self.decimals(split.rightImpurity), Self.decimals(split.gain),
-                    Self.decimals(abs(wrongGain))]
+                    TableNumber.fixed(split.leftImpurity, 3), TableNumber.fixed(split.rightImpurity, 3),
+                    TableNumber.fixed(split.gain, 3),
+                    TableNumber.fixed(abs(wrongGain), 3)]
         }
         return ChapterTable(
             name: "mushroom-gains",
-            caption: "Each candidate split of the ten mushrooms (\(splits[0].parentPositives) edible, root entropy \(Self.decimals(splits[0].parentImpurity)) bits): edible mushrooms on each side, each side's own entropy in bits, and the gain. The last column repeats the classic mistake of measuring each side's entropy on the whole table: every split then gains nothing.",
+            caption: "Each candidate split of the ten mushrooms (\(splits[0].parentPositives) edible, root entropy \(TableNumber.fixed(splits[0].parentImpurity, 3)) bits): edible mushrooms on each side, each side's own entropy in bits, and the gain. The last column repeats the classic mistake of measuring each side's entropy on the whole table: every split then gains nothing.",
             header: ["split on", "edible, feature = 1", "edible, feature = 0", "H(left)", "H(right)", "gain",
                      "gain, whole-table entropy (wrong)"],
             rows: rows)
@@ -137,7 +138,7 @@ struct DecisionTreesChapter: Chapter {
             return try KNearestNeighboursChapter.regions(
                 trainX, iris.trainY, names: Self.speciesNames, xLabel: Self.irisFeatureNames[2],
                 yLabel: Self.irisFeatureNames[3], xRange: 0.5...7.5, yRange: -0.2...4.0,
-                title: "max depth \(depth): \(model.tree.leafCount) leaves, test accuracy \(Self.percent(accuracy))",
+                title: "max depth \(depth): \(model.tree.leafCount) leaves, test accuracy \(TableNumber.percent(accuracy))",
                 legend: depth == Self.regionDepths.first ? .topRight : .hidden, resolution: gridResolution
             ).panel { grid in .init(classes: try model.predict(grid)) }
         }
@@ -150,25 +151,13 @@ struct DecisionTreesChapter: Chapter {
     }
 
     func accuracyByDepthFigure(_ data: ClassificationSplit, reference: NeighboursTreesReference.TreeClassifiers) throws -> ChapterFigure {
-        var train: [Double] = [], test: [Double] = []
-        for depth in Self.curveDepths {
-            let model = try DecisionTreeClassifier(maxDepth: depth).fit(data.trainX, data.trainY)
-            train.append(try model.score(data.trainX, data.trainY))
-            test.append(try model.score(data.testX, data.testY))
+        let sklearn = reference.fits.filter { $0.criterion == "gini" && $0.maxDepth != nil }.map {
+            AccuracyBySettingPanel.ReferencePoint(setting: $0.maxDepth!, trainAccuracy: $0.trainAccuracy,
+                                                  testAccuracy: $0.testAccuracy)
         }
-        let depths = Self.curveDepths.map(Double.init)
-        let sklearn = reference.fits.filter { $0.criterion == "gini" && $0.maxDepth != nil }
-        let panel = Panel(
-            title: "Breast cancer, Gini", xLabel: "maximum depth", yLabel: "accuracy",
-            yLimits: 0.8...1.01, xTicks: depths.map { AxisTick($0, String(Int($0))) }, legend: .bottomRight,
-            marks: [
-                .line(x: depths, y: train, marker: .circle, label: "training (ours)"),
-                .line(x: depths, y: test, style: .dashed, marker: .square, label: "test (ours)"),
-                .points(x: sklearn.map { Double($0.maxDepth!) }, y: sklearn.map(\.trainAccuracy), marker: .circle,
-                        filled: false, size: 15, color: .black, label: "training (scikit-learn)"),
-                .points(x: sklearn.map { Double($0.maxDepth!) }, y: sklearn.map(\.testAccuracy), marker: .square,
-                        filled: false, size: 15, color: Color(hex: 0x777777), label: "test (scikit-learn)"),
-            ])
+        let panel = try AccuracyBySettingPanel(settings: Self.curveDepths, data: data, reference: sklearn).panel(
+            title: "Breast cancer, Gini", xLabel: "maximum depth", yLimits: 0.8...1.01, integerTicks: true,
+            legend: .bottomRight) { depth, x, y in try DecisionTreeClassifier(maxDepth: depth).fit(x, y) }
         return ChapterFigure(
             stem: "accuracy-vs-depth",
             caption: "Training accuracy climbs to 100% as the tree deepens, because the leaves end up holding single patients; test accuracy stops improving after the first few levels. The extra depth memorises noise.",
@@ -201,7 +190,7 @@ struct DecisionTreesChapter: Chapter {
                 rows.append([reference.dataset.replacingOccurrences(of: "_", with: " "), criterion.rawValue,
                              Self.splitText(feature: reference.features[feature], threshold: threshold),
                              Self.splitText(feature: fit.rootFeatureName, threshold: fit.rootThreshold),
-                             Self.decimals(root.impurityDecrease, 4), Self.decimals(fit.rootImpurityDecrease, 4)])
+                             TableNumber.fixed(root.impurityDecrease, 4), TableNumber.fixed(fit.rootImpurityDecrease, 4)])
             }
         }
         return ChapterTable(
@@ -219,8 +208,8 @@ struct DecisionTreesChapter: Chapter {
                 rows.append([reference.dataset.replacingOccurrences(of: "_", with: " "),
                              fit.maxDepth.map(String.init) ?? "unlimited",
                              "\(model.tree.leafCount)", "\(fit.nLeaves)",
-                             Self.decimals(try model.score(data.trainX, data.trainY)), Self.decimals(fit.trainAccuracy),
-                             Self.decimals(try model.score(data.testX, data.testY)), Self.decimals(fit.testAccuracy)])
+                             TableNumber.fixed(try model.score(data.trainX, data.trainY), 3), TableNumber.fixed(fit.trainAccuracy, 3),
+                             TableNumber.fixed(try model.score(data.testX, data.testY), 3), TableNumber.fixed(fit.testAccuracy, 3)])
             }
         }
         return ChapterTable(
@@ -231,6 +220,4 @@ struct DecisionTreesChapter: Chapter {
             rows: rows, comparison: .init(ours: 6, reference: 7))
     }
 
-    static func decimals(_ value: Double, _ places: Int = 3) -> String { String(format: "%.\(places)f", value) }
-    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
 }

@@ -121,7 +121,7 @@ struct KNearestNeighboursChapter: Chapter {
             return try Self.regions(
                 data.trainX, data.trainY, names: Self.speciesNames, xLabel: Self.planeAxisLabels.x,
                 yLabel: Self.planeAxisLabels.y, xRange: 0.5...7.5, yRange: -0.2...3.7,
-                title: "k = \(k) (test accuracy \(Self.percent(accuracy)))",
+                title: "k = \(k) (test accuracy \(TableNumber.percent(accuracy)))",
                 legend: k == Self.regionKs.last ? .topRight : .hidden, resolution: gridResolution
             ).panel { grid in .init(classes: try model.predict(grid)) }
         }
@@ -133,25 +133,12 @@ struct KNearestNeighboursChapter: Chapter {
     }
 
     func accuracyByKFigure(_ data: ClassificationSplit, reference: NeighboursTreesReference.NeighboursExperiment) throws -> ChapterFigure {
-        var train: [Double] = [], test: [Double] = []
-        for k in Self.curveKs {
-            let model = try KNeighborsClassifier(k: k).fit(data.trainX, data.trainY)
-            train.append(try model.score(data.trainX, data.trainY))
-            test.append(try model.score(data.testX, data.testY))
+        let sklearn = reference.fits.filter { $0.metric == "euclidean" && $0.weights == "uniform" }.map {
+            AccuracyBySettingPanel.ReferencePoint(setting: $0.k, trainAccuracy: $0.trainAccuracy, testAccuracy: $0.testAccuracy)
         }
-        let ks = Self.curveKs.map(Double.init)
-        let sklearn = reference.fits.filter { $0.metric == "euclidean" && $0.weights == "uniform" }
-        let panel = Panel(
-            title: "Iris, all four features, uniform vote", xLabel: "k (neighbours)", yLabel: "accuracy",
-            yLimits: 0.85...1.01, legend: .bottomLeft,
-            marks: [
-                .line(x: ks, y: train, marker: .circle, label: "training (ours)"),
-                .line(x: ks, y: test, style: .dashed, marker: .square, label: "test (ours)"),
-                .points(x: sklearn.map { Double($0.k) }, y: sklearn.map(\.trainAccuracy), marker: .circle, filled: false,
-                        size: 15, color: .black, label: "training (scikit-learn)"),
-                .points(x: sklearn.map { Double($0.k) }, y: sklearn.map(\.testAccuracy), marker: .square, filled: false,
-                        size: 15, color: Color(hex: 0x777777), label: "test (scikit-learn)"),
-            ])
+        let panel = try AccuracyBySettingPanel(settings: Self.curveKs, data: data, reference: sklearn).panel(
+            title: "Iris, all four features, uniform vote", xLabel: "k (neighbours)", yLimits: 0.85...1.01,
+            legend: .bottomLeft) { k, x, y in try KNeighborsClassifier(k: k).fit(x, y) }
         return ChapterFigure(
             stem: "accuracy-vs-k",
             caption: "At $k = 1$ training accuracy is perfect because every training flower is its own nearest neighbour; only the test accuracy says how well the model generalises. A very large $k$ lets distant flowers of other species vote, and the test accuracy falls again.",
@@ -169,8 +156,8 @@ struct KNearestNeighboursChapter: Chapter {
             let train = try model.score(data.trainX, data.trainY), test = try model.score(data.testX, data.testY)
             let ties = fit.testRowsDependingOnDistanceTies.map(String.init).joined(separator: ", ")
             let tieText = ties.isEmpty ? "none" : (fit.testRowsDependingOnDistanceTies.count == 1 ? "row " : "rows ") + ties
-            rows.append([fit.metric, "\(fit.k)", Self.decimals(train), Self.decimals(fit.trainAccuracy),
-                         Self.decimals(test), Self.decimals(fit.testAccuracy), tieText])
+            rows.append([fit.metric, "\(fit.k)", TableNumber.fixed(train, 3), TableNumber.fixed(fit.trainAccuracy, 3),
+                         TableNumber.fixed(test, 3), TableNumber.fixed(fit.testAccuracy, 3), tieText])
         }
         return ChapterTable(
             name: "iris-accuracy",
@@ -191,7 +178,7 @@ struct KNearestNeighboursChapter: Chapter {
                 let top = row.max() ?? 0
                 if row.filter({ $0 == top }).count > 1 { tied += 1 }
             }
-            return ["\(k)", "\(tied)", Self.decimals(try model.score(data.testX, data.testY))]
+            return ["\(k)", "\(tied)", TableNumber.fixed(try model.score(data.testX, data.testY), 3)]
         }
         return ChapterTable(
             name: "vote-ties",
@@ -206,6 +193,4 @@ struct KNearestNeighboursChapter: Chapter {
         return theme
     }
 
-    static func decimals(_ value: Double, _ places: Int = 3) -> String { String(format: "%.\(places)f", value) }
-    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
 }

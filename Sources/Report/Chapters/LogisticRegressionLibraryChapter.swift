@@ -16,7 +16,7 @@ struct LogisticRegressionLibraryChapter: Chapter {
     static let irisExperiment = "experiments.iris_logistic"
 
     func build(_ context: ChapterContext) throws -> ChapterPage {
-        let reference = try ScikitLearnReference.packageFixture()
+        let reference = try SklearnReference.shared()
         let lab = try LogisticLibraryLab(
             seed: context.seed,
             cancerTestIndices: try reference.integers("\(Self.cancerExperiment).split.test_indices"),
@@ -25,7 +25,7 @@ struct LogisticRegressionLibraryChapter: Chapter {
     }
 
     /// The page from experiments already run (tests reuse one lab).
-    func page(lab: LogisticLibraryLab, reference: ScikitLearnReference, context: ChapterContext) throws -> ChapterPage {
+    func page(lab: LogisticLibraryLab, reference: SklearnReference, context: ChapterContext) throws -> ChapterPage {
         let cancerFit = try Self.cancerReferenceFit(reference)
         let probabilities = try lab.cancerTestProbabilities()
         let predictions = try lab.cancerFit.predict(lab.cancerTest.x)
@@ -51,14 +51,14 @@ struct LogisticRegressionLibraryChapter: Chapter {
     }
 
     /// The path of scikit-learn's breast cancer fit with our lambda.
-    static func cancerReferenceFit(_ reference: ScikitLearnReference) throws -> String {
+    static func cancerReferenceFit(_ reference: SklearnReference) throws -> String {
         let index = try reference.index(in: "\(cancerExperiment).fits",
                                         where: ["C": .number(1 / LogisticLibraryLab.cancerLambda)])
         return "\(cancerExperiment).fits.\(index)"
     }
 
     /// The path of scikit-learn's iris petal fit with our lambda.
-    static func irisReferenceFit(_ reference: ScikitLearnReference) throws -> String {
+    static func irisReferenceFit(_ reference: SklearnReference) throws -> String {
         let index = try reference.index(in: "\(irisExperiment).fits",
                                         where: ["C": .number(1 / LogisticLibraryLab.irisLambda), "feature_set": .string("petal")])
         return "\(irisExperiment).fits.\(index)"
@@ -70,8 +70,8 @@ struct LogisticRegressionLibraryChapter: Chapter {
             let norm = weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
             return [LogisticLibraryFigures.lambdaText(fit.lambda),
                     fit.lambda == 0 ? "∞" : LogisticLibraryFigures.lambdaText(1 / fit.lambda),
-                    LogisticNumbers.fixed(norm, 2), LogisticNumbers.fixed(weights.map(abs).max() ?? 0, 2),
-                    LogisticNumbers.fixed(fit.trainingAccuracy, 3), LogisticNumbers.fixed(fit.model.history.finalCost, 4)]
+                    TableNumber.fixed(norm, 2), TableNumber.fixed(weights.map(abs).max() ?? 0, 2),
+                    TableNumber.fixed(fit.trainingAccuracy, 3), TableNumber.fixed(fit.model.history.finalCost, 4)]
         }
         return ChapterTable(
             name: "regularisation",
@@ -80,25 +80,25 @@ struct LogisticRegressionLibraryChapter: Chapter {
             rows: rows)
     }
 
-    func irisTable(_ lab: LogisticLibraryLab, _ reference: ScikitLearnReference) throws -> ChapterTable {
+    func irisTable(_ lab: LogisticLibraryLab, _ reference: SklearnReference) throws -> ChapterTable {
         let fit = try Self.irisReferenceFit(reference)
         let coef = try reference.rows("\(fit).coef"), intercept = try reference.numbers("\(fit).intercept")
         let intercepts = lab.irisIntercepts
         var rows: [[String]] = []
         for (c, name) in LogisticLibraryLab.irisClassNames.enumerated() {
-            rows.append(["\(name): w petal length", LogisticNumbers.fixed(lab.irisFit.weights[c, 0], 4), LogisticNumbers.fixed(coef[c][0], 4)])
-            rows.append(["\(name): w petal width", LogisticNumbers.fixed(lab.irisFit.weights[c, 1], 4), LogisticNumbers.fixed(coef[c][1], 4)])
-            rows.append(["\(name): b", LogisticNumbers.fixed(intercepts[c], 4), LogisticNumbers.fixed(intercept[c], 4)])
+            rows.append(["\(name): w petal length", TableNumber.fixed(lab.irisFit.weights[c, 0], 4), TableNumber.fixed(coef[c][0], 4)])
+            rows.append(["\(name): w petal width", TableNumber.fixed(lab.irisFit.weights[c, 1], 4), TableNumber.fixed(coef[c][1], 4)])
+            rows.append(["\(name): b", TableNumber.fixed(intercepts[c], 4), TableNumber.fixed(intercept[c], 4)])
         }
         let accuracy = try Models.accuracy(lab.species, try lab.predictSpecies(lab.petals))
-        rows.append(["training accuracy", LogisticNumbers.fixed(accuracy, 4), LogisticNumbers.fixed(try reference.number("\(fit).accuracy"), 4)])
+        rows.append(["training accuracy", TableNumber.fixed(accuracy, 4), TableNumber.fixed(try reference.number("\(fit).accuracy"), 4)])
         return ChapterTable(
             name: "iris-softmax",
             caption: "Softmax regression on the 150 iris petals, $\\lambda = \(LogisticLibraryFigures.lambdaText(LogisticLibraryLab.irisLambda))$ ($\\alpha = \(LogisticLibraryFigures.lambdaText(LogisticLibraryLab.irisLearningRate))$, \(LogisticRegressionFigures.grouped(LogisticLibraryLab.irisIterations)) iterations on centred petals, intercepts moved back to raw centimetres), against scikit-learn's multinomial `LogisticRegression` with $C = 1$.",
             header: ["parameter", "ours", "scikit-learn"], rows: rows, comparison: .init(ours: 1, reference: 2))
     }
 
-    func metricsTable(_ lab: LogisticLibraryLab, _ reference: ScikitLearnReference, confusion: ConfusionMatrix,
+    func metricsTable(_ lab: LogisticLibraryLab, _ reference: SklearnReference, confusion: ConfusionMatrix,
                       roc: ROCCurve, probabilities: [Double]) throws -> ChapterTable {
         let fit = try Self.cancerReferenceFit(reference)
         let truth = lab.cancerTest.y, predictions = try lab.cancerFit.predict(lab.cancerTest.x)
@@ -106,29 +106,29 @@ struct LogisticRegressionLibraryChapter: Chapter {
         let number = { (path: String) in try reference.number("\(fit).\(path)") }
         let count = { (value: Int) in String(value) }
         let rows: [[String]] = [
-            ["test accuracy", LogisticNumbers.fixed(confusion.accuracy, 4), LogisticNumbers.fixed(try number("test.accuracy"), 4)],
-            ["precision (benign)", LogisticNumbers.fixed(try precision(truth, predictions), 4), LogisticNumbers.fixed(try number("test.precision"), 4)],
-            ["recall (benign)", LogisticNumbers.fixed(try recall(truth, predictions), 4), LogisticNumbers.fixed(try number("test.recall"), 4)],
-            ["F1", LogisticNumbers.fixed(try f1Score(truth, predictions), 4), LogisticNumbers.fixed(try number("test.f1"), 4)],
-            ["ROC AUC", LogisticNumbers.fixed(roc.auc, 4), LogisticNumbers.fixed(try number("roc_test.auc"), 4)],
-            ["test log-loss", LogisticNumbers.fixed(try logLoss(truth, positiveProbabilities: probabilities), 4),
-             LogisticNumbers.fixed(try number("test.log_loss"), 4)],
-            ["training accuracy", LogisticNumbers.fixed(try lab.cancerFit.score(lab.cancerTrain.x, lab.cancerTrain.y), 4),
-             LogisticNumbers.fixed(try number("train_accuracy"), 4)],
+            ["test accuracy", TableNumber.fixed(confusion.accuracy, 4), TableNumber.fixed(try number("test.accuracy"), 4)],
+            ["precision (benign)", TableNumber.fixed(try precision(truth, predictions), 4), TableNumber.fixed(try number("test.precision"), 4)],
+            ["recall (benign)", TableNumber.fixed(try recall(truth, predictions), 4), TableNumber.fixed(try number("test.recall"), 4)],
+            ["F1", TableNumber.fixed(try f1Score(truth, predictions), 4), TableNumber.fixed(try number("test.f1"), 4)],
+            ["ROC AUC", TableNumber.fixed(roc.auc, 4), TableNumber.fixed(try number("roc_test.auc"), 4)],
+            ["test log-loss", TableNumber.fixed(try logLoss(truth, positiveProbabilities: probabilities), 4),
+             TableNumber.fixed(try number("test.log_loss"), 4)],
+            ["training accuracy", TableNumber.fixed(try lab.cancerFit.score(lab.cancerTrain.x, lab.cancerTrain.y), 4),
+             TableNumber.fixed(try number("train_accuracy"), 4)],
             ["malignant called malignant", count(confusion.counts[0][0]), count(Int(referenceCounts[0][0]))],
             ["malignant called benign", count(confusion.counts[0][1]), count(Int(referenceCounts[0][1]))],
             ["benign called malignant", count(confusion.counts[1][0]), count(Int(referenceCounts[1][0]))],
             ["benign called benign", count(confusion.counts[1][1]), count(Int(referenceCounts[1][1]))],
-            ["intercept b", LogisticNumbers.fixed(lab.cancerFit.bias, 4), LogisticNumbers.fixed(try number("intercept"), 4)],
+            ["intercept b", TableNumber.fixed(lab.cancerFit.bias, 4), TableNumber.fixed(try number("intercept"), 4)],
         ]
         return ChapterTable(
             name: "metrics",
-            caption: "Breast cancer: \(lab.cancerTrain.y.count) training and \(truth.count) test tumours (scikit-learn's stratified split), 30 features z-scored with the training rows' means and deviations, $\\lambda = \(LogisticLibraryFigures.lambdaText(LogisticLibraryLab.cancerLambda))$ ($C = 1$), \(LogisticRegressionFigures.grouped(LogisticLibraryLab.cancerIterations)) iterations with $\\alpha = \(LogisticLibraryFigures.lambdaText(LogisticLibraryLab.cancerLearningRate))$. The positive class is benign, as scikit-learn codes it. Our 30 weights differ from scikit-learn's by at most \(LogisticNumbers.fixed(try Self.largestWeightGap(lab, reference), 6)).",
+            caption: "Breast cancer: \(lab.cancerTrain.y.count) training and \(truth.count) test tumours (scikit-learn's stratified split), 30 features z-scored with the training rows' means and deviations, $\\lambda = \(LogisticLibraryFigures.lambdaText(LogisticLibraryLab.cancerLambda))$ ($C = 1$), \(LogisticRegressionFigures.grouped(LogisticLibraryLab.cancerIterations)) iterations with $\\alpha = \(LogisticLibraryFigures.lambdaText(LogisticLibraryLab.cancerLearningRate))$. The positive class is benign, as scikit-learn codes it. Our 30 weights differ from scikit-learn's by at most \(TableNumber.fixed(try Self.largestWeightGap(lab, reference), 6)).",
             header: ["metric", "ours", "scikit-learn"], rows: rows, comparison: .init(ours: 1, reference: 2))
     }
 
     /// The largest |w_j - w_j(scikit-learn)| over the 30 breast cancer weights.
-    static func largestWeightGap(_ lab: LogisticLibraryLab, _ reference: ScikitLearnReference) throws -> Double {
+    static func largestWeightGap(_ lab: LogisticLibraryLab, _ reference: SklearnReference) throws -> Double {
         let coef = try reference.numbers("\(try cancerReferenceFit(reference)).coef")
         return zip(lab.cancerFit.weights, coef).map { abs($0 - $1) }.max() ?? .nan
     }
@@ -138,10 +138,10 @@ struct LogisticRegressionLibraryChapter: Chapter {
         let truth = lab.cancerTest.y
         let always = Array(repeating: 1, count: truth.count)
         func row(_ name: String, _ predicted: [Int]) throws -> [String] {
-            [name, LogisticNumbers.fixed(try accuracy(truth, predicted), 3),
-             LogisticNumbers.fixed(try recall(truth, predicted, averaging: .binary(positive: 1)), 3),
-             LogisticNumbers.fixed(try recall(truth, predicted, averaging: .binary(positive: 0)), 3),
-             LogisticNumbers.fixed(try precision(truth, predicted, averaging: .binary(positive: 1)), 3)]
+            [name, TableNumber.fixed(try accuracy(truth, predicted), 3),
+             TableNumber.fixed(try recall(truth, predicted, averaging: .binary(positive: 1)), 3),
+             TableNumber.fixed(try recall(truth, predicted, averaging: .binary(positive: 0)), 3),
+             TableNumber.fixed(try precision(truth, predicted, averaging: .binary(positive: 1)), 3)]
         }
         return ChapterTable(
             name: "baseline",

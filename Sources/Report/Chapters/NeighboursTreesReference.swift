@@ -5,9 +5,9 @@ import Models
 /// the `iris_knn` and `decision_trees` experiments of `Tests/ModelsTests/Fixtures/sklearn_reference.json`
 /// (written by `scripts/sklearn_reference.py`, never by hand).
 ///
-/// The fixture is read at run time from the package checkout (``ScikitLearnReference`` gives its
-/// path), so no reference number is ever typed into the report. Where ``ScikitLearnReference``
-/// looks values up by dotted path, this decodes the two experiments into typed values once.
+/// The fixture is read at run time through ``SklearnReference`` (so no reference number is ever typed
+/// into the report); where the other chapters look single values up by key path, these two chapters
+/// read whole lists of fits, so the two experiments are decoded into typed values once.
 struct NeighboursTreesReference: Decodable, Sendable {
     let experiments: Experiments
 
@@ -73,32 +73,19 @@ struct NeighboursTreesReference: Decodable, Sendable {
         let testAccuracy: Double
     }
 
-    /// Reads the fixture once per process (from the checkout, like ``ScikitLearnReference``).
+    /// Decoded once per process from the shared fixture.
     private static let cached = Result<NeighboursTreesReference, any Error> {
-        try read(ScikitLearnReference.packageFixtureURL)
+        try SklearnReference.shared().decoded(NeighboursTreesReference.self)
     }
 
     /// The decoded reference, or a clear error when the report runs outside a checkout.
     static func shared() throws -> NeighboursTreesReference { try cached.get() }
 
-    /// Decodes the parts of the fixture at `url` that the k-NN and tree chapters use.
-    static func read(_ url: URL) throws -> NeighboursTreesReference {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw ReferenceError.unreadable(
-                path: url.path, reason: "run the report from a checkout of the package (\(error.localizedDescription))")
-        }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        do { return try decoder.decode(NeighboursTreesReference.self, from: data) } catch {
-            throw ReferenceError.unreadable(path: url.path, reason: "\(error)")
-        }
-    }
-
     /// The tree experiment on `dataset` ("iris" or "breast_cancer").
     func trees(on dataset: String) throws -> TreeClassifiers {
         guard let entry = experiments.decisionTrees.classifiers.first(where: { $0.dataset == dataset }) else {
-            throw ReferenceError.missing(path: "experiments.decision_trees.classifiers[dataset = \(dataset)]")
+            throw SklearnReferenceError.missingKey(keyPath: "experiments.decision_trees.classifiers[dataset = \(dataset)]",
+                                                   file: try SklearnReference.shared().path)
         }
         return entry
     }

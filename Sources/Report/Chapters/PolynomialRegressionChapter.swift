@@ -73,7 +73,7 @@ struct PolynomialRegressionChapter: Chapter {
     /// scikit-learn's training and validation MSE per degree (powers of z-scored horsepower).
     func sklearnValidationCurve(_ reference: SklearnReference) throws -> [(degree: Int, training: Double, validation: Double)] {
         let keys: [String] = Self.cars + ["validation_curve", "powers_of_zscored_hp"]
-        return try (0..<reference.arrayLength(keys)).map { index in
+        return try (0..<reference.count(keys)).map { index in
             let entry = keys + [String(index)]
             return (Int(try reference.number(entry + ["degree"])),
                     try reference.number(entry + ["train_mse"]),
@@ -100,7 +100,7 @@ struct PolynomialRegressionChapter: Chapter {
 
     func carsFitsTable(_ experiment: PolynomialExperiment, _ reference: SklearnReference) throws -> ChapterTable {
         let fits = Self.cars + ["all_rows_raw_powers"]
-        let referenceCount = try reference.arrayLength(fits)
+        let referenceCount = try reference.count(fits)
         let queries = try reference.numbers("experiments", "cars_polynomial", "query_horsepower")
         let query = queries.count > 2 ? queries[2] : 150
         var rows: [[String]] = []
@@ -163,15 +163,5 @@ struct PolynomialRegressionChapter: Chapter {
                 + "multiplication, as C or a GPU kernel would do without complaint).",
             header: ["power", "Double", "Int32, wrapped", "the same?"],
             rows: rows)
-    }
-}
-
-extension SklearnReference {
-    /// The number of elements of the array at `keys` (e.g. one entry per polynomial degree).
-    func arrayLength(_ keys: [String]) throws -> Int {
-        guard case .array(let items) = try value(keys) else {
-            throw SklearnReferenceError.wrongKind(keyPath: keys.joined(separator: "."), expected: "an array")
-        }
-        return items.count
     }
 }

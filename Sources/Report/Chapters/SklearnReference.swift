@@ -5,11 +5,15 @@ import Foundation
 /// so a chapter's table shows scikit-learn's values without anyone typing them in.
 ///
 /// The fixture is found from this file's own path (`#filePath`), like the code excerpts, so the
-/// report must run from a checkout of the package. Values are looked up by their JSON keys:
+/// report must run from a checkout of the package. Values are looked up by their JSON keys, given
+/// one by one or as a dotted path (numeric components index arrays; no fixture key contains a dot):
 ///
 ///     let reference = try SklearnReference.shared()
 ///     let weights = try reference.numbers("experiments", "houses", "linear_raw", "coef")
-///     let r2 = try reference.number("experiments", "houses", "linear_raw", "r2")
+///     let r2 = try reference.number("experiments.houses.linear_raw.r2")
+///     let coef = try reference.rows("experiments.iris_logistic.fits.5.coef")   // K x n weights
+///
+/// Chapters that want typed values decode them once with ``decoded(_:)``.
 struct SklearnReference: Sendable {
     /// One JSON value of the fixture.
     enum Value: Sendable, Equatable {
@@ -46,6 +50,8 @@ struct SklearnReference: Sendable {
     let root: Value
     /// Where it was read from (for error messages).
     let path: String
+    /// The file's bytes, kept for ``decoded(_:)``.
+    private let data: Data
 
     /// The fixture in this checkout, read and decoded once per process.
     static func shared() throws -> SklearnReference { try cached.get() }
@@ -77,6 +83,21 @@ struct SklearnReference: Sendable {
             throw SklearnReferenceError.unreadable(path: url.path, reason: "not valid JSON (\(error))")
         }
         path = url.path
+        self.data = data
+    }
+
+    /// The whole fixture decoded as `type`, with snake_case keys mapped to camelCase properties
+    /// (`test_accuracy` to `testAccuracy`); for chapters that read many fields of one experiment.
+    ///
+    /// - Throws: ``SklearnReferenceError/unreadable(path:reason:)`` when the fixture does not fit `type`.
+    func decoded<T: Decodable>(_ type: T.Type) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            return try decoder.decode(type, from: data)
+        } catch {
+            throw SklearnReferenceError.unreadable(path: path, reason: "does not match \(type) (\(error))")
+        }
     }
 
     /// The value at `keys` (object keys, or array indices written as decimal strings).
@@ -106,6 +127,56 @@ struct SklearnReference: Sendable {
         }
     }
 
+    /// The number at `keys`, or nil where the fixture writes `null` (an infinite C, a +inf threshold).
+    func optionalNumber(_ keys: String...) throws -> Double? {
+        switch try value(at: keys) {
+        case .null: return nil
+        case .number(let number): return number
+        default: throw SklearnReferenceError.wrongKind(keyPath: keys.joined(separator: "."), expected: "a number or null")
+        }
+    }
+
+    /// The array of whole numbers at `keys` (row indices, class predictions).
+    func integers(_ keys: String...) throws -> [Int] {
+        try numbers(keys).map { number in
+            guard number == number.rounded(), abs(number) < 1e15 else {
+                throw SklearnReferenceError.wrongKind(keyPath: keys.joined(separator: "."), expected: "an array of whole numbers")
+            }
+            return Int(number)
+        }
+    }
+
+    /// The array of arrays of numbers at `keys` (a coefficient matrix, a confusion matrix).
+    func rows(_ keys: String...) throws -> [[Double]] {
+        try (0..<count(keys)).map { try numbers(keys + [String($0)]) }
+    }
+
+    /// The number of elements of the array at `keys` (e.g. one entry per polynomial degree).
+    func count(_ keys: String...) throws -> Int { try count(keys) }
+    func count(_ keys: [String]) throws -> Int {
+        guard case .array(let items) = try value(at: keys) else {
+            throw SklearnReferenceError.wrongKind(keyPath: keys.joined(separator: "."), expected: "an array")
+        }
+        return items.count
+    }
+
+    /// The index of the first element of the array at `keys` whose fields equal `fields`
+    /// (`["C": .number(1), "feature_set": .string("petal")]`).
+    func index(in keys: String..., where fields: [String: Value]) throws -> Int {
+        guard case .array(let items) = try value(at: keys) else {
+            throw SklearnReferenceError.wrongKind(keyPath: keys.joined(separator: "."), expected: "an array")
+        }
+        let found = items.firstIndex { item in
+            guard case .object(let members) = item else { return false }
+            return fields.allSatisfy { members[$0.key] == $0.value }
+        }
+        guard let found else {
+            let wanted = fields.keys.sorted().map { "\($0) = \(fields[$0]!)" }.joined(separator: ", ")
+            throw SklearnReferenceError.missingKey(keyPath: keys.joined(separator: ".") + "[\(wanted)]", file: path)
+        }
+        return found
+    }
+
     /// The string at `keys`.
     func string(_ keys: String...) throws -> String { try string(keys) }
     func string(_ keys: [String]) throws -> String {
@@ -116,6 +187,8 @@ struct SklearnReference: Sendable {
     }
 
     private func value(at keys: [String]) throws -> Value {
+        // Each key may itself be a dotted path.
+        let keys = keys.flatMap { $0.split(separator: ".").map(String.init) }
         var current = root
         for (depth, key) in keys.enumerated() {
             let next: Value?

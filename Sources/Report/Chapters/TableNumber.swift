@@ -21,6 +21,16 @@ enum TableNumber {
         return text
     }
 
+    /// `value` with exactly `digits` decimals and a true minus sign (`−0.123`), for columns of
+    /// accuracies and fitted parameters that should line up.
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        let text = String(format: "%.\(digits)f", value)
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+
+    /// A fraction as a percentage with one decimal: 0.9556 as "95.6%".
+    static func percent(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
+
     /// An integer with thin grouping of thousands (`9 900`), easier to read in a table.
     static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)

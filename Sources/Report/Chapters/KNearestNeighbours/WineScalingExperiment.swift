@@ -41,8 +41,8 @@ struct WineScalingExperiment: Sendable {
         var rows: [[String]] = []
         for (label, data) in [("all \(all.trainX.columns) features", all), (planeFeatures.joined(separator: " and "), plane)] {
             let raw = try accuracies(data, scaled: false), scaled = try accuracies(data, scaled: true)
-            rows.append([label, KNearestNeighboursChapter.decimals(raw.train), KNearestNeighboursChapter.decimals(scaled.train),
-                         KNearestNeighboursChapter.decimals(raw.test), KNearestNeighboursChapter.decimals(scaled.test)])
+            rows.append([label, TableNumber.fixed(raw.train, 3), TableNumber.fixed(scaled.train, 3),
+                         TableNumber.fixed(raw.test, 3), TableNumber.fixed(scaled.test, 3)])
         }
         return ChapterTable(
             name: "scaling-accuracy",

@@ -16,7 +16,7 @@ enum LogisticLibraryFigures {
             let regions = try DecisionRegionsFigure(
                 x: lab.moons.x.column(0), y: lab.moons.x.column(1), labels: lab.moons.y,
                 classNames: ["class 0", "class 1"], xLabel: "x₁", yLabel: "x₂",
-                title: "λ = \(lambdaText(fit.lambda)): training accuracy \(LogisticNumbers.fixed(100 * fit.trainingAccuracy, 0))%",
+                title: "λ = \(lambdaText(fit.lambda)): training accuracy \(TableNumber.fixed(100 * fit.trainingAccuracy, 0))%",
                 resolution: 150, marginFraction: 0.1, equalAspect: true, probabilityLabel: "P(class 1)",
                 boundaryLabel: "P = 0.5", legend: .hidden, markerSize: 7)
             return try regions.panel { points in
@@ -92,7 +92,7 @@ enum LogisticLibraryFigures {
             marks: [
                 .line(x: [0, 1], y: [0, 1], color: .black, style: .dotted, label: "chance (AUC 0.5)"),
                 .line(x: roc.falsePositiveRates, y: roc.truePositiveRates, color: Palette.color(0), width: 2.5,
-                      label: "ours, AUC = \(LogisticNumbers.fixed(roc.auc, 4))"),
+                      label: "ours, AUC = \(TableNumber.fixed(roc.auc, 4))"),
                 .points(x: referenceFPR, y: referenceTPR, marker: .circle, filled: false, size: 9,
                         color: Palette.color(4), label: "scikit-learn's ROC points"),
             ])
