@@ -26,6 +26,7 @@ for group in groups {
     case "plot": runPlotBenchmarks()
     case "models": runModelBenchmarks()
     case "knn-tree": runNeighborsTreeBenchmarks()
+    case "svm-mlp": runSVMNetworkBenchmarks()
     default:
         print("bench: unknown group '\(group)'; use plot, models or gallery DIR")
         exit(2)
