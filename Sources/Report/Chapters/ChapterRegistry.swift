@@ -30,6 +30,7 @@ struct ChapterRegistry: Sendable {
         PolynomialRegressionChapter(),
         KNearestNeighboursChapter(),
         DecisionTreesChapter(),
+        SupportVectorMachinesChapter(),
     ])
 
     /// The registered chapters, sorted by number.
