@@ -31,6 +31,7 @@ struct ChapterRegistry: Sendable {
         KNearestNeighboursChapter(),
         DecisionTreesChapter(),
         SupportVectorMachinesChapter(),
+        NeuralNetworksChapter(),
     ])
 
     /// The registered chapters, sorted by number.
