@@ -59,11 +59,11 @@ import Testing
         let cancer = try BreastCancerSVMExperiment().table()
         #expect(cancer.rows.count == 3)
         for row in cancer.rows.prefix(2) {
-            #expect(row[3] == row[4] && row[5] == row[6] && row[7] == row[8], "C = \(row[1])")
-            #expect(row[9] == "0")
+            #expect(row[1] == row[2] && row[3] == row[4] && row[5] == row[6], "\(row[0])")
+            #expect(row[7] == "0")
         }
         // The pitfall row: unscaled features do worse on the test set than z-scored ones.
-        #expect(Double(cancer.rows[2][7])! < Double(cancer.rows[0][7])!)
+        #expect(Double(cancer.rows[2][5])! < Double(cancer.rows[0][5])!)
     }
 
     @Test func largerCGivesANarrowerStreetWithFewerSupportVectors() throws {

@@ -155,7 +155,7 @@ struct NeuralNetworksChapter: Chapter {
         }
         return ChapterTable(
             name: "gradient-check",
-            caption: "Backpropagation beside the central difference $(L(\\theta + h) - L(\\theta - h)) / 2h$ with $h = 10^{-5}$ for a few parameters of a \(Self.checkLayers.map(String.init).joined(separator: "-")) tanh network (random weights) on \(Self.checkRows) moons, cross-entropy plus an L2 penalty of \(TableNumber.significant(Self.checkL2, digits: 2)). A relative error around $10^{-8}$ or smaller means the hand-written backward pass is right; a bug typically shows up as $10^{-2}$ or worse.",
+            caption: "Backpropagation beside the central difference with $\\epsilon = 10^{-5}$ for a few parameters of a \(Self.checkLayers.map(String.init).joined(separator: "-")) tanh network (random weights) on \(Self.checkRows) moons, cross-entropy plus an L2 penalty of \(TableNumber.significant(Self.checkL2, digits: 2)). A relative error around $10^{-8}$ or smaller means the hand-written backward pass is right; a bug typically shows up as $10^{-2}$ or worse.",
             header: ["parameter", "backpropagation", "finite difference", "relative error"], rows: rows)
     }
 

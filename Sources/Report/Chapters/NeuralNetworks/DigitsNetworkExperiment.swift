@@ -87,9 +87,11 @@ struct DigitsNetworkExperiment: Sendable {
                   marks: [.image(testX.row(row), width: 8, height: 8, x: 0...8, y: 0...8, colormap: .greys, range: 0...1)])
         }
         let columns = 6, rows = max(1, (panels.count + columns - 1) / columns)
+        let errorCount = testY.count - zip(testY, testPredictions).filter { $0 == $1 }.count
         return ChapterFigure(
             stem: "misclassified-digits",
-            caption: "Test digits the network got wrong (the first \(panels.count) of \(testY.count - zip(testY, testPredictions).filter { $0 == $1 }.count), in file order). At 8 by 8 pixels many are hard for a person too.",
+            caption: (panels.count == errorCount ? "All \(errorCount) test digits the network got wrong" : "The first \(panels.count) of the \(errorCount) test digits the network got wrong")
+                + ", in file order, titled with the true and the predicted digit. At 8 by 8 pixels several are hard for a person too.",
             altText: "A grid of \(panels.count) small greyscale 8 by 8 digit images, each titled with its true label and the network's wrong prediction.",
             figure: Figure(width: 900, height: Double(60 + 150 * rows), rows: rows, columns: columns, panels: panels))
     }
