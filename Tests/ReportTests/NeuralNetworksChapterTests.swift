@@ -18,13 +18,13 @@ import Testing
         quick.digitsEpochs = 5
         let (page, built) = try NeighboursTreesTestSupport.buildAndAssemble(quick)
         #expect(page.figures.map(\.stem) == ["activations", "training-snapshots", "loss-curves", "digits-confusion",
-                                             "misclassified-digits", "zero-initialisation"])
+                                             "misclassified-digits", "zero-initialisation", "sigmoid-learning-rate"])
         #expect(page.tables.map(\.name) == ["gradient-check", "moons-accuracy", "digits-accuracy"])
         // Even 5 epochs on the digits are far better than guessing (10%).
         let digitsRows = try #require(page.tables.last?.rows)
         #expect(digitsRows.map { $0[0] } == ["training accuracy", "test accuracy"])
         #expect(try #require(Double(digitsRows[1][1])) > 0.5)
-        #expect(built.figures.count == 6)
+        #expect(built.figures.count == 7)
         let files = try NeighboursTreesTestSupport.renderPNGs(page)
         for figure in page.figures {
             #expect(NeighboursTreesTestSupport.isPNG(try #require(files[figure.stem]), width: figure.width, height: figure.height), "\(figure.stem)")
@@ -59,6 +59,16 @@ import Testing
         #expect(NeuralNetworksChapter.distinctHiddenUnits(zero.network) == 1)
         // The units did move (sigmoid outputs 0.5, not 0), just all together.
         #expect(zero.network.weights(layer: 0).storage.contains { abs($0) > 1e-3 })
+    }
+
+    @Test func hugeLearningRateSaturatesSigmoidUnits() throws {
+        let runs = try NeuralNetworksChapter.saturationRuns(try SupportVectorData.fixtureMoons(), seed: 42)
+        #expect(runs.map(\.rate) == [0.5, 5, 50])
+        // The moderate rate learns with almost no saturated unit; the huge one is stuck at chance
+        // with most units saturated and a loss far above the others.
+        #expect(runs[0].saturatedShare < 0.05 && runs[0].accuracy > 0.8)
+        #expect(runs[2].saturatedShare > 0.5 && runs[2].accuracy < 0.6)
+        #expect(runs[2].trainingLoss.last! > 10 * runs[0].trainingLoss.last!)
     }
 
     /// The full 200-epoch digits run of the report: about a quarter of a second optimised but

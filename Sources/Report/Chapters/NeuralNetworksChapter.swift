@@ -38,6 +38,7 @@ struct NeuralNetworksChapter: Chapter {
                 try digits.confusionFigure(),
                 digits.misclassifiedFigure(),
                 try zeroInitialisationFigure(moons, seed: context.seed),
+                try sigmoidLearningRateFigure(moons, seed: context.seed),
             ],
             tables: [try gradientCheckTable(moons, seed: context.seed), try moonsTable(moons, moonsModel),
                      try digits.accuracyTable()],
@@ -131,6 +132,50 @@ struct NeuralNetworksChapter: Chapter {
             altText: "Two panels of the moons with decision regions: on the left, the zero-started network with \(distinct) distinct hidden unit(s) and a straight boundary; on the right, the randomly started network with a curved boundary between the moons.",
             figure: Figure(width: 1100, height: 440, rows: 1, columns: 2, theme: SupportVectorMachinesChapter.compactTheme,
                            panels: panels))
+    }
+
+    /// The learning rates of the saturation pitfall (plain SGD, sigmoid units).
+    static let saturationRates: [Double] = [0.5, 5, 50]
+    static let saturationEpochs = 200
+
+    /// One run of the saturation pitfall: the loss curve, the share of hidden activations within
+    /// 0.01 of 0 or 1 (where the sigmoid's slope is below 0.01) after training, and the accuracy.
+    struct SaturationRun: Sendable {
+        let rate: Double
+        let trainingLoss: [Double]
+        let saturatedShare: Double
+        let accuracy: Double
+    }
+
+    static func saturationRuns(_ data: SupportVectorData.Plane, seed: UInt64) throws -> [SaturationRun] {
+        try saturationRates.map { rate in
+            let model = try NeuralNetworkClassifier(
+                hiddenLayers: moonsHidden, activation: .sigmoid, output: .softmax, optimizer: .sgd(learningRate: rate),
+                l2: 0, epochs: saturationEpochs, batchSize: 32, initialization: .glorot, seed: seed).fit(data.x, data.y)
+            let hidden = try model.network.layerOutputs(data.x).dropLast().flatMap(\.storage)
+            let saturated = hidden.filter { $0 < 0.01 || $0 > 0.99 }.count
+            return SaturationRun(rate: rate, trainingLoss: model.history.trainingLoss,
+                                 saturatedShare: Double(saturated) / Double(max(hidden.count, 1)),
+                                 accuracy: try model.score(data.x, data.y))
+        }
+    }
+
+    func sigmoidLearningRateFigure(_ data: SupportVectorData.Plane, seed: UInt64) throws -> ChapterFigure {
+        let runs = try Self.saturationRuns(data, seed: seed)
+        let styles: [LineStyle] = [.solid, .dashed, .dotted]
+        let marks = runs.enumerated().map { index, run -> Mark in
+            .line(x: (1...run.trainingLoss.count).map(Double.init), y: run.trainingLoss, color: Palette.color(index),
+                  style: styles[index % styles.count], width: 2.5,
+                  label: "rate \(TableNumber.significant(run.rate, digits: 3)): \(String(format: "%.0f", run.saturatedShare * 100))% of units saturated, acc. \(TableNumber.significant(run.accuracy, digits: 2))")
+        }
+        let panel = Panel(xLabel: "epoch", yLabel: "training cross-entropy (nats)", yScale: .log, legend: .outsideRight,
+                          marks: marks)
+        let worst = runs.last!
+        return ChapterFigure(
+            stem: "sigmoid-learning-rate",
+            caption: "The moons network with sigmoid units, trained by plain SGD at three learning rates. The smaller rates learn (the middle one faster but noisily, with some units already saturated); the huge one throws the weighted sums far from 0 in its first steps, where the sigmoid is flat, so most units sit at 0 or 1 with almost no slope left, and the loss stays high instead of falling.",
+            altText: "Training loss over \(Self.saturationEpochs) epochs on a log scale for learning rates \(runs.map { TableNumber.significant($0.rate, digits: 3) }.joined(separator: ", ")); the smaller rates fall below 1, the rate \(TableNumber.significant(worst.rate, digits: 3)) curve stays far above them with \(String(format: "%.0f", worst.saturatedShare * 100))% of the hidden units saturated.",
+            figure: Figure(width: 1000, height: 440, panel: panel))
     }
 
     /// How many different incoming-weight columns (to 1e-9) the first hidden layer has.
