@@ -134,6 +134,7 @@ final class NetworkWorkspace {
         guard computeGradient else { return (loss, correct) }
         precondition(withTargets, "gradients need targets")
 
+        // excerpt: network-backpropagation
         var delta = deltaA, spare = deltaB
         for t in 0..<(rows * k) { delta[t] = out[t] - targets[t] }
         for l in stride(from: last, through: 0, by: -1) {
@@ -160,6 +161,7 @@ final class NetworkWorkspace {
                 swap(&delta, &spare)
             }
         }
+        // end excerpt
         return (loss, correct)
     }
 

@@ -84,6 +84,7 @@ struct SequentialMinimalOptimization {
             if j < 0 { converged = true; break }
             let kj = cache.row(j)
 
+            // excerpt: svm-smo-step
             // Step along a_i += y_i d, a_j -= y_j d, clipped to the box; a multiplier that reaches
             // its bound is set to it exactly so the bound tests above stay exact.
             var curvature = kii + kdiag[j] - 2 * ki[j]
@@ -97,6 +98,7 @@ struct SequentialMinimalOptimization {
             a[j] = Self.snapped(step == roomJ ? (y[j] > 0 ? 0 : c) : oldJ - y[j] * step, c)
             // dG_t = Q_ti da_i + Q_tj da_j = y_t (y_i da_i K_ti + y_j da_j K_tj)
             let wi = y[i] * (a[i] - oldI), wj = y[j] * (a[j] - oldJ)
+            // end excerpt
 
             // Update the gradient and find the next i and the stopping gap in the same pass.
             i = -1; upMax = -Double.infinity; lowMin = Double.infinity

@@ -30,6 +30,8 @@ struct ChapterRegistry: Sendable {
         PolynomialRegressionChapter(),
         KNearestNeighboursChapter(),
         DecisionTreesChapter(),
+        SupportVectorMachinesChapter(),
+        NeuralNetworksChapter(),
     ])
 
     /// The registered chapters, sorted by number.
