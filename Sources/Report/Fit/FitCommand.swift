@@ -1,0 +1,235 @@
+import ArgumentParser
+import Foundation
+
+/// `report fit MODEL --data FILE.csv --target COLUMN ...`: one model on the user's own CSV file,
+/// with a summary (text or JSON), charts and predictions for new rows.
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit one model to your own CSV file: summary or JSON, charts, predictions.",
+        discussion: guide)
+
+    static let guide = """
+        The CSV file needs a header row of column names. Features must be numbers; the target may \
+        be text for a classifier. The rows are split into training and test rows (--test-fraction, \
+        stratified by class for classifiers, seeded by --seed); the scaler and polynomial terms are \
+        learned on the training rows only and applied unchanged to test rows and to --predict rows.
+
+        Weights are reported in the data's own units (per unit of each feature or polynomial term) \
+        and, when features were scaled, also as trained on the scaled features. A feature that \
+        has one value in every training row is left out with a warning. Gradient descent that \
+        diverges is reported (cost history so far, the step it blew up at), not an error. Warnings \
+        go to standard error.
+
+        OPTIONS BY MODEL (defaults in brackets):
+          linear-regression    --solver gd|normal|sgd [gd], --degree [1]
+                               gd: --learning-rate [0.1] --iterations [1000]
+                               normal: --l2 [0] (ridge: minimises sum of squared errors + l2 * |w|^2)
+                               sgd: --learning-rate [0.01] --epochs [50] --batch-size [32]
+          logistic-regression  --learning-rate [0.1] --iterations [1000] --degree [1]
+                               --l2 [0] (adds l2/(2m) * |w|^2 to the mean log-loss); softmax for 3+ classes
+          knn                  --neighbors [5]   (classification or regression)
+          decision-tree        --max-depth [unlimited]   (classification or regression)
+          every model          --scale zscore|minmax|none [zscore; none for decision-tree]
+                               --test-fraction [0.2] (0: train on every row) --seed [42]
+        An option that does not apply to the chosen model is an error, not silently ignored.
+        --task auto (knn, decision-tree) picks classification when the target is text or holds at \
+        most 20 distinct whole numbers, regression otherwise.
+
+        OUTPUT:
+          stdout               the summary, or with --json one JSON object (keys: model, task, data,
+                               hyperparameters, classes, feature_names, weights, intercept,
+                               scaled_weights, scaled_intercept, iterations_run, epochs_run,
+                               final_cost, diverged, divergence, cost_history, tree, metrics {train,
+                               test}, warnings, charts, predictions)
+          --charts DIR         cost, fit or predicted-vs-actual, residuals, decision-regions,
+                               confusion-matrix, weights, feature-importances (those that apply),
+                               in --format png,svg,pdf at --chart-scale 1-4. DIR is replaced as a
+                               whole, and only if it is new, empty or written by 'report' before.
+          --predict FILE.csv   predicts each row of FILE (which needs the feature columns): writes
+                               FILE's columns, predicted_TARGET and, for classifiers, one
+                               probability_CLASS column per class. They go to --output-predictions
+                               FILE (never replacing a file unless --overwrite), or else to stdout,
+                               in which case the summary goes to stderr (and --json needs a file).
+        Nothing is written unless everything succeeds.
+
+        EXAMPLES:
+          report fit linear-regression --data houses.csv --target price_1000usd --solver normal
+          report fit logistic-regression --data iris.csv --target species \\
+              --features petal_length_cm,petal_width_cm --charts iris-charts --format png,svg
+          report fit knn --data iris.csv --target species --neighbors 7 --json
+          report fit linear-regression --data cars.csv --target Miles_per_Gallon \\
+              --features Horsepower --degree 2 --drop-missing --predict new_cars.csv \\
+              --output-predictions predicted.csv
+
+        EXIT CODES:
+          0   fitted (and every file written)
+          64  bad command line: bad option value, an option the model does not take, unknown column
+          65  the data cannot be used: a cell that is not a number, a missing value, a ragged row,
+              a single class, every feature constant, a singular normal equation ...
+          66  the data or prediction file does not exist or cannot be read
+          73  the charts folder or predictions file would overwrite something that is not ours
+          74  writing a chart or the predictions failed; nothing was left behind
+        """
+
+    @Argument(help: ArgumentHelp("The model: \(FitModel.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "model"))
+    var model: FitModel
+
+    @Option(name: .long, help: ArgumentHelp("The CSV file to learn from (header row first).", valueName: "file.csv"))
+    var data: String
+
+    @Option(name: .long, help: ArgumentHelp("The column to predict.", valueName: "column"))
+    var target: String
+
+    @Option(name: .long, help: ArgumentHelp("Feature columns, comma-separated (default: every numeric column but the target).",
+                                            valueName: "a,b,..."), transform: FitCommand.parseNames)
+    var features: [String]?
+
+    @Option(name: .long, help: ArgumentHelp("auto, classification or regression (for knn and decision-tree).", valueName: "task"))
+    var task: FitTask = .auto
+
+    @Option(name: .long, help: ArgumentHelp("Linear regression solver: gd, normal or sgd (default gd).", valueName: "solver"))
+    var solver: LinearSolverChoice?
+
+    @Option(name: .long, help: ArgumentHelp("Gradient descent step size alpha.", valueName: "alpha"))
+    var learningRate: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Gradient descent steps.", valueName: "n"))
+    var iterations: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Passes over the data (sgd).", valueName: "n"))
+    var epochs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Rows per update (sgd).", valueName: "n"))
+    var batchSize: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Polynomial degree of the features, 1 to 10 (linear and logistic regression).", valueName: "n"))
+    var degree: Int?
+
+    @Option(name: .customLong("l2"), help: ArgumentHelp("L2 regularisation strength (normal solver, logistic regression).", valueName: "lambda"))
+    var l2: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Neighbours that vote (knn).", valueName: "k"))
+    var neighbors: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Deepest level of the tree (decision-tree; default unlimited).", valueName: "n"))
+    var maxDepth: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Feature scaling: zscore, minmax or none.", valueName: "kind"))
+    var scale: FeatureScaling?
+
+    @Option(name: .long, help: ArgumentHelp("Share of rows held out for testing, 0 to below 1.", valueName: "fraction"))
+    var testFraction: Double = 0.2
+
+    @Option(name: .long, help: ArgumentHelp("Seed for the split, shuffles and chart samples.", valueName: "n"))
+    var seed: UInt64 = 42
+
+    @Flag(name: .long, help: "Leave out rows with a missing value in the target or a feature.")
+    var dropMissing = false
+
+    @Flag(name: .long, help: "Print one JSON object instead of the readable summary.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Folder to write the charts to.", valueName: "dir"))
+    var charts: String?
+
+    @Option(name: .long, help: ArgumentHelp("Chart formats, comma-separated: png, svg, pdf (PNG is always written).", valueName: "formats"),
+            transform: BuildCommand.parseFormats)
+    var format: [FigureFormat]?
+
+    @Option(name: .long, help: ArgumentHelp("PNG resolution multiplier for the charts, 1 to 4.", valueName: "n"))
+    var chartScale: Double?
+
+    @Option(name: .long, help: ArgumentHelp("A CSV file of new rows to predict.", valueName: "file.csv"))
+    var predict: String?
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the predictions (default: stdout).", valueName: "file.csv"))
+    var outputPredictions: String?
+
+    @Flag(name: .long, help: "Let --output-predictions replace an existing file.")
+    var overwrite = false
+
+    /// Splits `a,b,c`, refusing empty names.
+    static func parseNames(_ text: String) throws -> [String] {
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        guard !names.contains(where: \.isEmpty) else {
+            throw ValidationError("--features has an empty name in '\(text)'; separate column names with single commas")
+        }
+        return names
+    }
+
+    func validate() throws {
+        _ = try settings()
+        if let chartScale, !(chartScale.isFinite && (1...4).contains(chartScale)) {
+            throw ValidationError("--chart-scale must be between 1 and 4 (got \(chartScale))")
+        }
+        if charts == nil, format != nil || chartScale != nil {
+            throw ValidationError("--format and --chart-scale describe the charts; add --charts DIR")
+        }
+        if outputPredictions != nil, predict == nil {
+            throw ValidationError("--output-predictions needs --predict FILE.csv (the rows to predict)")
+        }
+        if overwrite, outputPredictions == nil {
+            throw ValidationError("--overwrite applies to --output-predictions only")
+        }
+        if json, predict != nil, outputPredictions == nil {
+            throw ValidationError("--json and predictions would both go to stdout; name a file with --output-predictions")
+        }
+    }
+
+    /// The validated settings with defaults filled in.
+    func settings() throws -> FitSettings {
+        try FitSettings.make(model: model, task: task, solver: solver, learningRate: learningRate, iterations: iterations,
+                             epochs: epochs, batchSize: batchSize, degree: degree, l2: l2, neighbors: neighbors,
+                             maxDepth: maxDepth, scaling: scale, testFraction: testFraction, seed: seed)
+    }
+
+    func run() throws {
+        let code = execute(printLine: { print($0) },
+                           printError: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+        if code != ReportExitCode.success { throw ExitCode(code) }
+    }
+
+    /// Runs the fit and returns the exit code; output goes to the sinks. Tests call this directly.
+    func execute(printLine: (String) -> Void, printError: (String) -> Void) -> Int32 {
+        do {
+            let settings = try self.settings()
+            if let outputPredictions {
+                try FitOutputs.checkPredictionsDestination(outputPredictions, overwrite: overwrite,
+                                                           inputs: [data] + (predict.map { [$0] } ?? []))
+            }
+            let dataset = try FitDataset.load(path: data, targetName: target, featureNames: features, task: task,
+                                              model: model, dropMissing: dropMissing,
+                                              testFraction: settings.testFraction, seed: settings.seed)
+            let outcome = try FitRunner.run(settings, on: dataset)
+            let predicted = try predict.map { try PredictionOutput.make(outcome, path: $0) }
+            let figures = charts == nil ? [] : try FitCharts.figures(outcome)
+            let outputs = FitOutputs(chartsFolder: charts, formats: format ?? [.png], scale: chartScale ?? 1,
+                                     predictionsFile: outputPredictions, overwrite: overwrite)
+            let written = try outputs.write(charts: figures, predictions: outputPredictions == nil ? nil : predicted?.csv)
+            for warning in outcome.warnings { printError("report fit: warning: \(warning)") }
+            let summary = FitSummary(outcome: outcome, charts: written,
+                                     predictions: predicted.map { (outputPredictions ?? "stdout", $0.rows) })
+            if json {
+                printLine(try summary.json().serialized())
+            } else if let predicted, outputPredictions == nil {
+                // Predictions own stdout; the summary goes beside the warnings.
+                for line in try summary.text().split(separator: "\n", omittingEmptySubsequences: false) { printError(String(line)) }
+                printLine(String(predicted.csv.dropLast()))
+            } else {
+                printLine(try summary.text())
+            }
+            return ReportExitCode.success
+        } catch let error as FitError {
+            printError("report fit: error: \(error)")
+            if error.exitCode == ReportExitCode.usage { printError("Run 'report fit --help' for usage.") }
+            return error.exitCode
+        } catch let error as ValidationError {
+            printError("report fit: error: \(error.message)")
+            return ReportExitCode.usage
+        } catch {
+            printError("report fit: error: \(error)")
+            return FitExitCode.dataError
+        }
+    }
+}

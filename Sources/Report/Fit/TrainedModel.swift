@@ -1,0 +1,125 @@
+import Models
+
+/// What gradient-based training went through: the cost curve the charts draw and the numbers the
+/// summary reports. A divergence is a result, not an error: the history up to it is kept.
+struct TrainingTrace: Sendable, Equatable {
+    /// The cost after each step (`costs[0]` at the start). Per iteration for batch gradient
+    /// descent; the full-data cost per epoch for stochastic gradient descent.
+    let costs: [Double]
+    /// What one entry of `costs` is: "iteration" or "epoch".
+    let unit: String
+    /// The parameter updates made.
+    let iterationsRun: Int
+    /// Epochs completed (stochastic gradient descent only).
+    let epochsRun: Int?
+    /// Why training ended.
+    let stopReason: StopReason
+
+    var divergence: Divergence? {
+        if case .diverged(let divergence) = stopReason { return divergence }
+        return nil
+    }
+
+    /// The last finite cost recorded.
+    var finalCost: Double { costs.last ?? .nan }
+
+    init(_ history: TrainingHistory) {
+        costs = history.costs
+        unit = "iteration"
+        iterationsRun = history.stepsRun
+        epochsRun = nil
+        stopReason = history.stopReason
+    }
+
+    init(_ history: SGDHistory) {
+        costs = history.epochCosts
+        unit = "epoch"
+        iterationsRun = history.updatesRun
+        epochsRun = history.epochsRun
+        stopReason = history.stopReason
+    }
+}
+
+/// A fitted model of any kind `report fit` trains, behind one interface.
+enum TrainedModel: Sendable {
+    /// Linear regression by the normal equation (or ridge).
+    case closedForm(LinearModel)
+    case gradientDescent(FittedLinearRegression)
+    case stochastic(FittedSGDRegressor)
+    case logistic(FittedLogisticRegression)
+    case softmax(FittedSoftmaxRegression)
+    case knnClassifier(FittedKNeighborsClassifier)
+    case knnRegressor(FittedKNeighborsRegressor)
+    case treeClassifier(FittedDecisionTreeClassifier)
+    case treeRegressor(FittedDecisionTreeRegressor)
+
+    /// Predicted numbers for the (transformed) rows of a regression model.
+    func predictValues(_ x: Matrix) throws -> [Double] {
+        switch self {
+        case .closedForm(let model): try model.predict(x)
+        case .gradientDescent(let model): try model.predict(x)
+        case .stochastic(let model): try model.predict(x)
+        case .knnRegressor(let model): try model.predict(x)
+        case .treeRegressor(let model): try model.predict(x)
+        case .logistic, .softmax, .knnClassifier, .treeClassifier:
+            preconditionFailure("predictValues called on a classifier")
+        }
+    }
+
+    /// Class probabilities (`rows x classes`) of a classifier.
+    func predictProbabilities(_ x: Matrix) throws -> Matrix {
+        switch self {
+        case .logistic(let model): try model.predictProbabilities(x)
+        case .softmax(let model): try model.predictProbabilities(x)
+        case .knnClassifier(let model): try model.predictProbabilities(x)
+        case .treeClassifier(let model): try model.predictProbabilities(x)
+        case .closedForm, .gradientDescent, .stochastic, .knnRegressor, .treeRegressor:
+            preconditionFailure("predictProbabilities called on a regressor")
+        }
+    }
+
+    /// Predicted class codes of a classifier.
+    func predictClasses(_ x: Matrix) throws -> [Int] {
+        switch self {
+        case .logistic(let model): try model.predict(x)
+        case .softmax(let model): try model.predict(x)
+        case .knnClassifier(let model): try model.predict(x)
+        case .treeClassifier(let model): try model.predict(x)
+        case .closedForm, .gradientDescent, .stochastic, .knnRegressor, .treeRegressor:
+            preconditionFailure("predictClasses called on a regressor")
+        }
+    }
+
+    /// The weights (one row per score: one for regression and binary logistic, one per class for
+    /// softmax) and intercepts of a linear model, on the columns it was trained on; nil otherwise.
+    var linearParameters: (weights: [[Double]], intercepts: [Double])? {
+        switch self {
+        case .closedForm(let model): ([model.weights], [model.bias])
+        case .gradientDescent(let model): ([model.weights], [model.bias])
+        case .stochastic(let model): ([model.weights], [model.bias])
+        case .logistic(let model): ([model.weights], [model.bias])
+        case .softmax(let model): ((0..<model.weights.rows).map { model.weights.row($0) }, model.intercepts)
+        case .knnClassifier, .knnRegressor, .treeClassifier, .treeRegressor: nil
+        }
+    }
+
+    /// The training history of a gradient-trained model.
+    var trace: TrainingTrace? {
+        switch self {
+        case .gradientDescent(let model): TrainingTrace(model.history)
+        case .stochastic(let model): TrainingTrace(model.history)
+        case .logistic(let model): TrainingTrace(model.history)
+        case .softmax(let model): TrainingTrace(model.history)
+        case .closedForm, .knnClassifier, .knnRegressor, .treeClassifier, .treeRegressor: nil
+        }
+    }
+
+    /// The grown tree, for decision trees.
+    var tree: DecisionTree? {
+        switch self {
+        case .treeClassifier(let model): model.tree
+        case .treeRegressor(let model): model.tree
+        default: nil
+        }
+    }
+}
