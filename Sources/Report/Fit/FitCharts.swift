@@ -49,9 +49,11 @@ enum FitCharts {
             title = "Training diverged\(rate)"
         }
         let costName = outcome.dataset.target.task == .regression ? "cost J (half mean squared error)" : "cost J (mean log-loss)"
+        // A handful of steps gets one tick per step: "iteration 0.4" means nothing.
+        let xTicks = costs.count <= 12 ? costs.indices.map { AxisTick(Double($0), String($0)) } : nil
         let figure = Figure(panel: Panel(
             title: title, xLabel: trace.unit == "epoch" ? "epoch" : "iteration",
-            yLabel: costName + (logarithmic ? ", log scale" : ""), yScale: logarithmic ? .log : .linear,
+            yLabel: costName + (logarithmic ? ", log scale" : ""), yScale: logarithmic ? .log : .linear, xTicks: xTicks,
             legend: trace.divergence == nil ? .hidden : .auto, marks: marks))
         let story = trace.divergence == nil
             ? "The cost falls from \(format(costs.first)) to \(format(costs.last)) in \(trace.iterationsRun) updates."
@@ -186,11 +188,13 @@ enum FitCharts {
     }
 
     static func importances(_ tree: DecisionTree, _ outcome: FitOutcome) -> ChapterFigure {
-        let names = outcome.dataset.featureNames
+        // Most important first, so the ranking reads left to right.
+        let order = tree.featureImportances.indices.sorted { tree.featureImportances[$0] > tree.featureImportances[$1] }
+        let names = order.map { outcome.dataset.featureNames[$0] }
         let figure = Figure(width: max(640, min(1200, 160 + 48 * Double(names.count))), height: 500, panel: Panel(
             title: "Feature importances (depth \(tree.depth), \(tree.leafCount) leaves)", yLabel: "share of the impurity decrease",
-            yLimits: 0...1, xTicks: names.enumerated().map { AxisTick(Double($0.offset), $0.element) },
-            marks: [.bars(x: names.indices.map(Double.init), heights: tree.featureImportances)]))
+            xTicks: names.enumerated().map { AxisTick(Double($0.offset), $0.element) },
+            marks: [.bars(x: names.indices.map(Double.init), heights: order.map { tree.featureImportances[$0] })]))
         return ChapterFigure(stem: "feature-importances", caption: "How much each feature's splits reduce the impurity, as a share of the total.",
                              altText: "Bar chart of the tree's feature importances for \(names.count) features.", figure: figure)
     }

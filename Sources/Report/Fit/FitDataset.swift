@@ -71,7 +71,7 @@ struct FitDataset: Sendable {
         if case .classes(let codes, let classNames) = target, Set(codes).count < 2 {
             throw FitError.unusableData("\(file): the target \"\(targetName)\" has a single class (\"\(classNames.first ?? "")\") in all \(codes.count) rows; a classifier needs at least two classes")
         }
-        let (train, test) = try split(target, rows: table.rowCount, testFraction: testFraction, seed: seed)
+        let (train, test) = try split(target, rows: table.rowCount, testFraction: testFraction, seed: seed, warnings: &warnings)
         // Constant in the training rows: no information for any model, and a singular normal equation.
         let trainMatrix = features.selectingRows(train)
         let minimums = trainMatrix.columnMinimums(), maximums = trainMatrix.columnMaximums()
@@ -188,8 +188,10 @@ struct FitDataset: Sendable {
         }
     }
 
-    /// A seeded split (stratified for classes); a zero fraction trains on every row.
-    static func split(_ target: FitTarget, rows: Int, testFraction: Double, seed: UInt64) throws -> (train: [Int], test: [Int]) {
+    /// A seeded split (stratified for classes when every class is big enough); a zero fraction
+    /// trains on every row.
+    static func split(_ target: FitTarget, rows: Int, testFraction: Double, seed: UInt64,
+                      warnings: inout [String]) throws -> (train: [Int], test: [Int]) {
         if testFraction == 0 { return (Array(0..<rows), []) }
         var generator = SeededGenerator(seed: seed)
         do {
@@ -197,7 +199,14 @@ struct FitDataset: Sendable {
             switch target {
             case .values: split = try TrainTestSplit.random(count: rows, testFraction: testFraction, using: &generator)
             case .classes(let codes, _):
-                split = try TrainTestSplit.stratified(labels: codes, testFraction: testFraction, using: &generator)
+                do {
+                    split = try TrainTestSplit.stratified(labels: codes, testFraction: testFraction, using: &generator)
+                } catch ModelError.invalidHyperparameter {
+                    // Classes too small to give each a share of the test rows: split the rows as they come.
+                    var fallback = SeededGenerator(seed: seed)
+                    split = try TrainTestSplit.random(count: rows, testFraction: testFraction, using: &fallback)
+                    warnings.append("some classes are too small to keep their share in both sets, so the rows were split at random (not stratified)")
+                }
             }
             return (split.trainIndices, split.testIndices)
         } catch let error as ModelError {
