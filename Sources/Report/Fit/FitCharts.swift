@@ -126,7 +126,8 @@ enum FitCharts {
             return (low - margin)...(high + margin)
         }
         let (xRange, yRange) = (padded(xs), padded(ys))
-        let n = 200
+        // 300 cells across keeps the staircase of the boundary finer than a marker.
+        let n = 300
         let gridX = Sampling.linspace(xRange.lowerBound, xRange.upperBound, count: n)
         let gridY = Sampling.linspace(yRange.lowerBound, yRange.upperBound, count: n)
         var storage: [Double] = []
@@ -140,7 +141,8 @@ enum FitCharts {
         for (code, name) in names.enumerated() {
             let rows = shown.filter { codes[$0] == code }
             marks.append(.points(x: rows.map { xs[$0] }, y: rows.map { ys[$0] }, marker: markers[code % markers.count],
-                                 filled: false, color: Palette.color(code), label: "\(dataset.targetName) = \(name)"))
+                                 filled: false, size: markerSize(count: shown.count), color: Palette.color(code),
+                                 label: "\(dataset.targetName) = \(name)"))
         }
         let figure = Figure(width: 760, height: 560, panel: Panel(
             title: "Decision regions of \(modelLabel(outcome))", xLabel: dataset.featureNames[0], yLabel: dataset.featureNames[1],
@@ -201,18 +203,28 @@ enum FitCharts {
 
     // MARK: Helpers
 
-    /// Hollow circles for training rows and triangles for test rows (at most ``maximumPoints``).
+    /// Hollow circles for training rows and triangles for test rows: at most ``maximumPoints`` in
+    /// all, each set keeping its share, with smaller markers when there are many.
     static func pointsBySet(_ outcome: FitOutcome, x: (Int) -> Double, y: (Int) -> Double) -> [Mark] {
         let seed = outcome.settings.seed
-        let train = sample(outcome.dataset.trainRows, seed: seed)
-        var marks: [Mark] = [.points(x: train.map(x), y: train.map(y), marker: .circle, filled: false,
+        let (trainRows, testRows) = (outcome.dataset.trainRows, outcome.dataset.testRows)
+        let share = min(1, Double(maximumPoints) / Double(trainRows.count + testRows.count))
+        let train = sample(trainRows, limit: Int((Double(trainRows.count) * share).rounded()), seed: seed)
+        let test = sample(testRows, limit: Int((Double(testRows.count) * share).rounded()), seed: seed)
+        let size = markerSize(count: train.count + test.count)
+        var marks: [Mark] = [.points(x: train.map(x), y: train.map(y), marker: .circle, filled: false, size: size,
                                      color: Palette.color(0), label: "training rows")]
-        if !outcome.dataset.testRows.isEmpty {
-            let test = sample(outcome.dataset.testRows, seed: seed)
-            marks.append(.points(x: test.map(x), y: test.map(y), marker: .triangle, filled: true,
+        if !test.isEmpty {
+            marks.append(.points(x: test.map(x), y: test.map(y), marker: .triangle, filled: true, size: size,
                                  color: Palette.color(1), label: "test rows"))
         }
         return marks
+    }
+
+    /// The theme's marker size for a few hundred points, smaller ones for thousands (so a cloud
+    /// shows its density instead of a solid blob).
+    static func markerSize(count: Int) -> Double? {
+        count <= 300 ? nil : count <= 1500 ? 5 : 3.5
     }
 
     /// Every predicted value by row index (training and test rows).
@@ -227,11 +239,11 @@ enum FitCharts {
         return result
     }
 
-    /// At most ``maximumPoints`` of `rows`, chosen evenly from a seeded shuffle.
-    static func sample(_ rows: [Int], seed: UInt64) -> [Int] {
-        guard rows.count > maximumPoints else { return rows }
+    /// At most `limit` of `rows`, from a seeded shuffle.
+    static func sample(_ rows: [Int], limit: Int = maximumPoints, seed: UInt64) -> [Int] {
+        guard rows.count > limit else { return rows }
         var generator = SeededGenerator(seed: seed)
-        return Array(rows.shuffled(using: &generator).prefix(maximumPoints))
+        return Array(rows.shuffled(using: &generator).prefix(limit))
     }
 
     static func modelLabel(_ outcome: FitOutcome) -> String {

@@ -157,11 +157,14 @@ struct FitSummary {
                 }
                 lines.append("  " + "term".padded(width) + "  weight (data units)" + (scaled ? "   weight (scaled)" : ""))
                 for (j, name) in names.enumerated() {
-                    lines.append("  " + name.padded(width) + "  " + Self.format(weights[j]).padded(20)
-                                 + (scaled ? " " + Self.format(parameters.scaled[index][j]) : ""))
+                    lines.append("  " + name.padded(width) + "  "
+                             + (scaled ? Self.format(weights[j]).padded(20) + " " + Self.format(parameters.scaled[index][j])
+                                       : Self.format(weights[j])))
                 }
-                lines.append("  " + "intercept".padded(width) + "  " + Self.format(parameters.originalIntercepts[index]).padded(20)
-                             + (scaled ? " " + Self.format(parameters.scaledIntercepts[index]) : ""))
+                lines.append("  " + "intercept".padded(width) + "  "
+                             + (scaled ? Self.format(parameters.originalIntercepts[index]).padded(20) + " "
+                                         + Self.format(parameters.scaledIntercepts[index])
+                                       : Self.format(parameters.originalIntercepts[index])))
             }
         }
         if let tree = outcome.model.tree {
