@@ -22,54 +22,66 @@ struct FitCommand: ParsableCommand {
         go to standard error.
 
         OPTIONS BY MODEL (defaults in brackets):
-          linear-regression    --solver gd|normal|sgd [gd], --degree [1]
-                               gd: --learning-rate [0.1] --iterations [1000]
-                               normal: --l2 [0] (ridge: minimises sum of squared errors + l2 * |w|^2)
-                               sgd: --learning-rate [0.01] --epochs [50] --batch-size [32]
-          logistic-regression  --learning-rate [0.1] --iterations [1000] --degree [1]
-                               --l2 [0] (adds l2/(2m) * |w|^2 to the mean log-loss); softmax for 3+ classes
-          knn                  --neighbors [5]   (classification or regression)
-          decision-tree        --max-depth [unlimited]   (classification or regression)
-          every model          --scale zscore|minmax|none [zscore; none for decision-tree]
-                               --test-fraction [0.2] (0: train on every row) --seed [42]
-        An option that does not apply to the chosen model is an error, not silently ignored.
-        --task auto (knn, decision-tree) picks classification when the target is text or holds at \
-        most 20 distinct whole numbers, regression otherwise.
+          linear-regression
+            --solver gd|normal|sgd [gd], --degree [1]
+            gd:     --learning-rate [0.1] --iterations [1000]
+            normal: --l2 [0]  ridge: minimises the sum of squared errors
+                    plus l2 * |w|^2
+            sgd:    --learning-rate [0.01] --epochs [50] --batch-size [32]
+          logistic-regression  (softmax for 3 or more classes)
+            --learning-rate [0.1] --iterations [1000] --degree [1]
+            --l2 [0]  adds l2/(2m) * |w|^2 to the mean log-loss
+          knn            --neighbors [5]
+          decision-tree  --max-depth [unlimited]
+          every model
+            --scale zscore|minmax|none [zscore; none for decision-tree]
+            --test-fraction [0.2] (0 trains on every row)  --seed [42]
+        An option the chosen model does not take is an error, never ignored.
+        knn and decision-tree classify or regress: --task auto picks
+        classification when the target is text or holds at most 20 distinct
+        whole numbers.
 
         OUTPUT:
-          stdout               the summary, or with --json one JSON object (keys: model, task, data,
-                               hyperparameters, classes, feature_names, weights, intercept,
-                               scaled_weights, scaled_intercept, iterations_run, epochs_run,
-                               final_cost, diverged, divergence, cost_history, tree, metrics {train,
-                               test}, warnings, charts, predictions)
-          --charts DIR         cost, fit or predicted-vs-actual, residuals, decision-regions,
-                               confusion-matrix, weights, feature-importances (those that apply),
-                               in --format png,svg,pdf at --chart-scale 1-4. DIR is replaced as a
-                               whole, and only if it is new, empty or written by 'report' before.
-          --predict FILE.csv   predicts each row of FILE (which needs the feature columns): writes
-                               FILE's columns, predicted_TARGET and, for classifiers, one
-                               probability_CLASS column per class. They go to --output-predictions
-                               FILE (never replacing a file unless --overwrite), or else to stdout,
-                               in which case the summary goes to stderr (and --json needs a file).
-        Nothing is written unless everything succeeds.
+          The summary goes to stdout; with --json, one JSON object with the
+          keys model, task, data, hyperparameters, classes, feature_names,
+          weights, intercept, scaled_weights, scaled_intercept,
+          iterations_run, epochs_run, final_cost, diverged, divergence,
+          cost_history, tree, metrics {train, test}, warnings, charts and
+          predictions (null where they do not apply).
+          --charts DIR writes cost, fit or predicted-vs-actual, residuals,
+          decision-regions, confusion-matrix, weights and feature-importances
+          (those that apply) as --format png,svg,pdf at --chart-scale 1 to 4.
+          DIR is replaced whole, and only if it is new, empty or was written
+          by 'report'.
+          --predict FILE.csv predicts each row of FILE (it needs the feature
+          columns): its columns, then predicted_TARGET and, for classifiers,
+          probability_CLASS for each class. They go to --output-predictions
+          (an existing file is replaced only with --overwrite), or else to
+          stdout, and then the summary goes to stderr (--json needs a file).
+          Nothing is written unless everything succeeds.
 
         EXAMPLES:
-          report fit linear-regression --data houses.csv --target price_1000usd --solver normal
+          report fit linear-regression --data houses.csv \\
+              --target price_1000usd --solver normal
           report fit logistic-regression --data iris.csv --target species \\
-              --features petal_length_cm,petal_width_cm --charts iris-charts --format png,svg
+              --features petal_length_cm,petal_width_cm \\
+              --charts iris-charts --format png,svg
           report fit knn --data iris.csv --target species --neighbors 7 --json
-          report fit linear-regression --data cars.csv --target Miles_per_Gallon \\
-              --features Horsepower --degree 2 --drop-missing --predict new_cars.csv \\
-              --output-predictions predicted.csv
+          report fit linear-regression --data cars.csv \\
+              --target Miles_per_Gallon --features Horsepower --degree 2 \\
+              --drop-missing --predict new.csv --output-predictions out.csv
 
         EXIT CODES:
           0   fitted (and every file written)
-          64  bad command line: bad option value, an option the model does not take, unknown column
-          65  the data cannot be used: a cell that is not a number, a missing value, a ragged row,
-              a single class, every feature constant, a singular normal equation ...
+          64  bad command line: a bad option value, an option the model does
+              not take, an unknown column
+          65  the data cannot be used: a cell that is not a number, a missing
+              value, a ragged row, a single class, every feature constant, a
+              singular normal equation ...
           66  the data or prediction file does not exist or cannot be read
-          73  the charts folder or predictions file would overwrite something that is not ours
-          74  writing a chart or the predictions failed; nothing was left behind
+          73  the charts folder or predictions file would replace something
+              that is not ours
+          74  writing a chart or the predictions failed; nothing was left
         """
 
     @Argument(help: ArgumentHelp("The model: \(FitModel.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "model"))
