@@ -224,7 +224,7 @@ enum FitCharts {
     /// The theme's marker size for a few hundred points, smaller ones for thousands (so a cloud
     /// shows its density instead of a solid blob).
     static func markerSize(count: Int) -> Double? {
-        count <= 300 ? nil : count <= 1500 ? 5 : 3.5
+        count <= 300 ? nil : count <= 1500 ? 6 : 4
     }
 
     /// Every predicted value by row index (training and test rows).
