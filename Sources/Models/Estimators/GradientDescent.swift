@@ -87,6 +87,8 @@ struct GradientDescent<Loss: ScoreLoss> {
 /// `X w + b` for every row of `X` (the scores of a linear-score model).
 func linearScores(_ X: Matrix, weights: [Double], bias: Double) -> [Double] {
     let n = X.columns
+    // excerpt: linear-scores
+    // One prediction per row: the dot product of the row with w, plus b.
     return X.storage.withUnsafeBufferPointer { x in
         weights.withUnsafeBufferPointer { w in
             (0..<X.rows).map { i in
@@ -97,4 +99,5 @@ func linearScores(_ X: Matrix, weights: [Double], bias: Double) -> [Double] {
             }
         }
     }
+    // end excerpt
 }
