@@ -105,3 +105,34 @@ import Testing
         #expect(input.exitCode == 73 && input.stderr.contains("it is an input file"))
     }
 }
+
+/// Which charts each kind of fit draws.
+@Suite struct FitChartSetTests {
+    static let cases: [(arguments: [String], stems: [String])] = [
+        (["linear-regression", "--data", datasetPath("ex1data1.csv"), "--target", "profit_10k_usd"],
+         ["cost", "fit", "residuals"]),
+        (["linear-regression", "--data", datasetPath("houses.csv"), "--target", "price_1000usd", "--solver", "normal"],
+         ["predicted-vs-actual", "residuals", "weights"]),
+        (["logistic-regression", "--data", datasetPath("ex2data1.csv"), "--target", "admitted", "--features", "exam1_score"],
+         ["cost", "probability", "confusion-matrix"]),
+        (["knn", "--data", datasetPath("iris.csv"), "--target", "species", "--features", "sepal_length_cm,sepal_width_cm"],
+         ["decision-regions", "confusion-matrix"]),
+        (["decision-tree", "--data", datasetPath("wine.csv"), "--target", "cultivar", "--max-depth", "2"],
+         ["confusion-matrix", "feature-importances"]),
+    ]
+
+    @Test(arguments: cases)
+    func chartsForTheFit(arguments: [String], stems: [String]) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let charts = folder.path("charts")
+        let run = runFit(arguments + ["--charts", charts])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: charts).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(files == stems.map { "\($0).png" }.sorted())
+        for file in files {
+            let data = try Data(contentsOf: URL(fileURLWithPath: charts).appendingPathComponent(file))
+            #expect(FitEndToEndTests.pngSize(data) != nil, "\(file) is a PNG")
+        }
+    }
+}

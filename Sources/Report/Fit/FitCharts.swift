@@ -8,7 +8,8 @@ import Plot
 ///   falls by more than two decades, with the divergence marked if training blew up;
 /// - regression: `fit` (one feature: the data and the fitted curve) or `predicted-vs-actual`
 ///   (several features), and `residuals`;
-/// - classification: `decision-regions` (exactly two features) and `confusion-matrix`;
+/// - classification: `probability` (one feature), `decision-regions` (exactly two features) and
+///   `confusion-matrix`;
 /// - `weights` for linear models with several terms, `feature-importances` for trees.
 ///
 /// Scatter plots show at most ``maximumPoints`` rows (an even, seeded sample) so a million-row
@@ -24,6 +25,7 @@ enum FitCharts {
             figures.append(outcome.dataset.featureNames.count == 1 ? try fittedCurve(outcome) : predictedVersusActual(outcome))
             figures.append(residuals(outcome))
         case .classes:
+            if outcome.dataset.featureNames.count == 1 { figures.append(try probabilityCurve(outcome)) }
             if outcome.dataset.featureNames.count == 2 { figures.append(try decisionRegions(outcome)) }
             figures.append(confusionMatrix(outcome))
         }
@@ -150,6 +152,38 @@ enum FitCharts {
         return ChapterFigure(stem: "decision-regions", caption: "Each colour is the class the model predicts there; markers are the rows of the file.",
                              altText: "Decision regions over \(dataset.featureNames[0]) and \(dataset.featureNames[1]) with the data points of \(names.count) classes.",
                              figure: figure)
+    }
+
+    /// One feature: the predicted probability of each class across the feature's range; for two
+    /// classes the rows are drawn at 0 and 1, so the curve can be read against them.
+    static func probabilityCurve(_ outcome: FitOutcome) throws -> ChapterFigure {
+        let dataset = outcome.dataset
+        guard case .classes(let codes, let names) = dataset.target else { preconditionFailure("classification only") }
+        let feature = dataset.featureNames[0]
+        let x = dataset.features.column(0)
+        let (low, high) = (x.min() ?? 0, x.max() ?? 1)
+        let grid = Sampling.linspace(low, high, count: 400)
+        let predicted = try FitRunner.predictions(outcome.model, outcome.pipeline.transform(Matrix(column: grid)))
+        guard case .classes(_, let probabilities) = predicted else { preconditionFailure("classification only") }
+        var marks: [Mark] = []
+        let binary = names.count == 2
+        if binary {
+            marks += pointsBySet(outcome, x: { x[$0] }, y: { Double(codes[$0]) })
+            marks.append(.line(x: grid, y: probabilities.column(1), color: Palette.color(3), width: 2.5,
+                               label: "P(\(dataset.targetName) = \(names[1]))"))
+            marks.append(.horizontalRule(y: 0.5, color: .black, style: .dotted, width: 1, label: "threshold 0.5"))
+        } else {
+            for (code, name) in names.enumerated() {
+                marks.append(.line(x: grid, y: probabilities.column(code), color: Palette.color(code),
+                                   label: "P(\(dataset.targetName) = \(name))"))
+            }
+        }
+        let yLabel = binary ? "\(dataset.targetName) (points) and probability (curve)" : "predicted probability"
+        let figure = Figure(panel: Panel(
+            title: "Predicted probability against \(feature), \(modelLabel(outcome))", xLabel: feature, yLabel: yLabel,
+            yLimits: -0.05...1.05, legend: names.count > 4 ? .outsideRight : .auto, marks: marks))
+        return ChapterFigure(stem: "probability", caption: "How sure the model is of each class along \(feature).",
+                             altText: "Line chart of the predicted class probabilities against \(feature).", figure: figure)
     }
 
     static func confusionMatrix(_ outcome: FitOutcome) -> ChapterFigure {
