@@ -18,10 +18,22 @@ struct FeaturePipeline: Sendable {
     /// The name of every column the model sees, e.g. `size`, `size^2`, `size rooms`.
     let expandedNames: [String]
 
+    /// The most numbers the expanded training matrix may hold (800 MB of doubles).
+    static let maximumExpandedCells = 100_000_000
+
     /// Learns the pipeline from the training rows and returns it with those rows transformed.
     static func fit(_ training: Matrix, inputNames: [String], degree: Int,
                     scaling: FeatureScaling) throws -> (pipeline: FeaturePipeline, transformed: Matrix) {
         let polynomial = PolynomialFeatures(degree: degree)
+        if degree > 1 {
+            // Refuse before allocating: a high degree on many features multiplies the columns fast.
+            let columns = try polynomial.outputCount(inputCount: training.columns)
+            guard Double(columns) * Double(training.rows) <= Double(maximumExpandedCells) else {
+                throw FitError.fitFailed("--degree \(degree) turns \(training.columns) features into \(columns) columns; "
+                    + "with \(training.rows) training rows that is more than \(maximumExpandedCells) numbers. "
+                    + "Lower --degree or use fewer --features")
+            }
+        }
         let expanded = degree > 1 ? try polynomial.transform(training) : training
         let names = degree > 1 ? try polynomial.featureNames(inputCount: inputNames.count, inputNames: inputNames) : inputNames
         let scaler: (any FeatureScaler)?

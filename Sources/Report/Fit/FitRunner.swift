@@ -32,6 +32,9 @@ struct FitOutcome: Sendable {
 
 /// Runs one model on a prepared dataset.
 enum FitRunner {
+    /// The most columns the closed-form solver accepts.
+    static let maximumNormalEquationColumns = 3000
+
     /// Fits the pipeline and the model on the training rows, predicts both sets and scores them.
     static func run(_ settings: FitSettings, on dataset: FitDataset) throws -> FitOutcome {
         var warnings = dataset.warnings
@@ -77,6 +80,11 @@ enum FitRunner {
         case .linearRegression:
             switch settings.solver ?? .gd {
             case .normal:
+                // O(n^3) in the columns: beyond a few thousand it would run for hours.
+                guard x.columns <= maximumNormalEquationColumns else {
+                    throw FitError.fitFailed("the normal equation with \(x.columns) columns would take too long "
+                        + "(it grows as the cube of the columns); use --solver gd or sgd, or a lower --degree")
+                }
                 return .closedForm(settings.l2 > 0 ? try RidgeRegression(alpha: settings.l2).fit(x, y)
                                                    : try NormalEquationRegression().fit(x, y))
             case .gd:
