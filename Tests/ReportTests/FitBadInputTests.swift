@@ -15,6 +15,16 @@ struct BadFitInput: CustomStringConvertible, Sendable {
 @Suite struct FitBadInputTests {
     static let line = "x,y\n1,2\n2,4.1\n3,5.9\n4,8.2\n5,9.8\n"
 
+    /// Ten features and a target over six rows.
+    static let wide: String = {
+        var text = "a,b,c,d,e,f,g,h,i,j,y\n"
+        for i in 0..<6 {
+            let cells: [String] = (0..<11).map { j in String((j * 7 + i * 3) % 10) }
+            text += cells.joined(separator: ",") + "\n"
+        }
+        return text
+    }()
+
     static let cases: [BadFitInput] = [
         BadFitInput(description: "missing file", csv: nil, arguments: ["linear-regression", "--target", "y"],
                     exitCode: 66, message: ["data.csv", "no such file"]),
@@ -64,7 +74,7 @@ struct BadFitInput: CustomStringConvertible, Sendable {
                     arguments: ["linear-regression", "--target", "y", "--solver", "normal", "--test-fraction", "0"],
                     exitCode: 65, message: ["normal equation", "--l2"]),
         BadFitInput(description: "degree that explodes the columns",
-                    csv: "a,b,c,d,e,f,g,h,i,j,y\n" + (0..<6).map { i in (0..<11).map { String(($0 * 7 + i * 3) % 10) }.joined(separator: ",") }.joined(separator: "\n") + "\n",
+                    csv: wide,
                     arguments: ["linear-regression", "--target", "y", "--degree", "10"],
                     exitCode: 65, message: ["--degree 10"]),
         BadFitInput(description: "every feature constant", csv: "x,y\n1,2\n1,3\n1,4\n1,5\n1,6\n",
