@@ -63,7 +63,7 @@ enum FitRunner {
         if let trace = trained.trace {
             finalCost = trace.finalCost
             if let divergence = trace.divergence {
-                warnings.append("training diverged: \(divergence); the model keeps the last finite parameters (step \(trace.iterationsRun)). Lower --learning-rate" + (settings.scaling == .none ? " or scale the features (--scale zscore)" : ""))
+                warnings.append("training diverged: \(divergence.message); the model keeps the last finite parameters (step \(trace.iterationsRun)). Lower --learning-rate" + (settings.scaling == .none ? " or scale the features (--scale zscore)" : ""))
             }
         }
         let trainPredictions = try predictions(trained, trainX)

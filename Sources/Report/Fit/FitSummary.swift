@@ -63,8 +63,8 @@ struct FitSummary {
             ("final_cost", .finite(outcome.finalCost)),
             ("diverged", .bool(trace?.divergence != nil)),
             ("divergence", trace?.divergence.map { divergence in
-                .object([("step", .int(divergence.step)), ("reason", .string(Self.reason(divergence))),
-                         ("cost", .finite(divergence.cost)), ("message", .string(divergence.description))])
+                .object([("step", .int(divergence.step)), ("reason", .string(divergence.reason)),
+                         ("cost", .finite(divergence.cost)), ("message", .string(divergence.message))])
             } ?? .null),
             ("cost_history", trace.map { .object([("unit", .string($0.unit)), ("costs", .numbers($0.costs))]) } ?? .null),
             ("tree", outcome.model.tree.map { tree in
@@ -114,14 +114,6 @@ struct FitSummary {
         return .object(pairs)
     }
 
-    static func reason(_ divergence: Divergence) -> String {
-        switch divergence.reason {
-        case .nonFiniteCost: "non_finite_cost"
-        case .nonFiniteGradient: "non_finite_gradient"
-        case .costExploded: "cost_exploded"
-        }
-    }
-
     // MARK: Text
 
     /// The readable summary: what was fitted, the learned parameters in original units, the metrics.
@@ -138,11 +130,8 @@ struct FitSummary {
             var line = "training: \(trace.iterationsRun) updates"
             if let epochs = trace.epochsRun { line += " over \(epochs) epochs" }
             line += ", final cost \(Self.format(trace.finalCost))"
-            switch trace.stopReason {
-            case .completed: break
-            case .converged(let step): line += " (converged at step \(step))"
-            case .diverged(let divergence): line += " -- DIVERGED: \(divergence)"
-            }
+            if let step = trace.convergedAt { line += " (converged at step \(step))" }
+            if let divergence = trace.divergence { line += " -- DIVERGED: \(divergence.message)" }
             lines.append(line)
         } else if let cost = outcome.finalCost {
             lines.append("training: closed form, final cost \(Self.format(cost))")

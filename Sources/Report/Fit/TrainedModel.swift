@@ -1,34 +1,65 @@
 import Models
 
+/// Why training blew up, in one form for every trainer (gradient descent, SGD, networks).
+struct DivergenceReport: Sendable, Equatable {
+    /// The step (update, or epoch for a network) at which it was detected.
+    let step: Int
+    /// `non_finite_cost`, `non_finite_gradient` or `cost_exploded`.
+    let reason: String
+    /// The offending cost (may be NaN or infinite).
+    let cost: Double
+    /// A sentence for people.
+    let message: String
+
+    init(_ divergence: Divergence) {
+        step = divergence.step
+        switch divergence.reason {
+        case .nonFiniteCost: reason = "non_finite_cost"
+        case .nonFiniteGradient: reason = "non_finite_gradient"
+        case .costExploded: reason = "cost_exploded"
+        }
+        cost = divergence.cost
+        message = divergence.description
+    }
+
+    init(step: Int, reason: String, cost: Double, message: String) {
+        self.step = step
+        self.reason = reason
+        self.cost = cost
+        self.message = message
+    }
+}
+
 /// What gradient-based training went through: the cost curve the charts draw and the numbers the
 /// summary reports. A divergence is a result, not an error: the history up to it is kept.
 struct TrainingTrace: Sendable, Equatable {
     /// The cost after each step (`costs[0]` at the start). Per iteration for batch gradient
-    /// descent; the full-data cost per epoch for stochastic gradient descent.
+    /// descent; the full-data cost per epoch for stochastic gradient descent; the mean training
+    /// loss of each epoch for a network.
     let costs: [Double]
+    /// The loss on the test rows after each epoch (networks with a test set), else empty.
+    var validationCosts: [Double] = []
     /// What one entry of `costs` is: "iteration" or "epoch".
     let unit: String
     /// The parameter updates made.
     let iterationsRun: Int
-    /// Epochs completed (stochastic gradient descent only).
+    /// Epochs completed (stochastic gradient descent and networks).
     let epochsRun: Int?
-    /// Why training ended.
-    let stopReason: StopReason
-
-    var divergence: Divergence? {
-        if case .diverged(let divergence) = stopReason { return divergence }
-        return nil
-    }
+    /// Set when training blew up.
+    let divergence: DivergenceReport?
+    /// The step at which the tolerance rule stopped training, if it did.
+    let convergedAt: Int?
 
     /// The last finite cost recorded.
-    var finalCost: Double { costs.last ?? .nan }
+    var finalCost: Double { costs.last(where: \.isFinite) ?? .nan }
 
     init(_ history: TrainingHistory) {
         costs = history.costs
         unit = "iteration"
         iterationsRun = history.stepsRun
         epochsRun = nil
-        stopReason = history.stopReason
+        divergence = history.divergence.map(DivergenceReport.init)
+        if case .converged(let step) = history.stopReason { convergedAt = step } else { convergedAt = nil }
     }
 
     init(_ history: SGDHistory) {
@@ -36,7 +67,19 @@ struct TrainingTrace: Sendable, Equatable {
         unit = "epoch"
         iterationsRun = history.updatesRun
         epochsRun = history.epochsRun
-        stopReason = history.stopReason
+        divergence = history.updates.divergence.map(DivergenceReport.init)
+        if case .converged(let step) = history.stopReason { convergedAt = step } else { convergedAt = nil }
+    }
+
+    init(costs: [Double], validationCosts: [Double], unit: String, iterationsRun: Int, epochsRun: Int?,
+         divergence: DivergenceReport?, convergedAt: Int?) {
+        self.costs = costs
+        self.validationCosts = validationCosts
+        self.unit = unit
+        self.iterationsRun = iterationsRun
+        self.epochsRun = epochsRun
+        self.divergence = divergence
+        self.convergedAt = convergedAt
     }
 }
 
