@@ -19,6 +19,7 @@ func centeredLeastSquares(_ X: Matrix, _ y: [Double], ridge alpha: Double) throw
         }
     }
     let yCentered = y.map { $0 - yMean }
+    // excerpt: normal-equation-solve
     let weights: [Double]
     do {
         // Cholesky on Xc^T Xc + alpha I, or pivoted QR on Xc when that would lose digits.
@@ -30,5 +31,6 @@ func centeredLeastSquares(_ X: Matrix, _ y: [Double], ridge alpha: Double) throw
     }
     var bias = yMean
     for j in 0..<n { bias -= means[j] * weights[j] }
+    // end excerpt
     return LinearModel(weights: weights, bias: bias)
 }

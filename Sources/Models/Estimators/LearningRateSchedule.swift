@@ -9,10 +9,12 @@ public enum LearningRateSchedule: Sendable, Equatable {
 
     /// The rate for update `t` given the initial rate `alpha_0`.
     public func rate(initial: Double, update t: Int) -> Double {
+        // excerpt: learning-rate-decay
         switch self {
         case .constant: return initial
         case .inverseScaling(let decay): return initial / (1 + decay * Double(t))
         }
+        // end excerpt
     }
 }
 

@@ -15,10 +15,12 @@ extension LinearModel {
         }
         var rawWeights = weights
         var rawBias = bias
+        // excerpt: unscale-coefficients
         for j in weights.indices {
             rawWeights[j] = weights[j] / scaler.scales[j]
             rawBias -= rawWeights[j] * scaler.offsets[j]
         }
+        // end excerpt
         return LinearModel(weights: rawWeights, bias: rawBias)
     }
 }

@@ -98,10 +98,12 @@ public struct SGDRegressor: Regressor {
         var finalStep = 0
         var stopReason = StopReason.completed
         training: for epoch in 1...epochs {
+            // excerpt: sgd-epoch
             if shuffle { order.shuffle(using: &generator) }
             for start in stride(from: 0, to: m, by: batchSize) {
                 let batch = order[start..<min(start + batchSize, m)]
                 let (batchCost, biasGradient) = batchGradient(X, y, batch, weights: weights, bias: bias, into: &gradient)
+                // end excerpt
                 let gradientNorm = gradient.reduce(biasGradient * biasGradient) { $0 + $1 * $1 }.squareRoot()
                 let verdict = weights.withUnsafeBufferPointer { w in
                     withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { b in
@@ -166,6 +168,7 @@ public struct SGDRegressor: Regressor {
         X.storage.withUnsafeBufferPointer { x in
             weights.withUnsafeBufferPointer { w in
                 gradient.withUnsafeMutableBufferPointer { g in
+                    // excerpt: sgd-batch-gradient
                     for j in 0..<n { g[j] = 0 }
                     for i in batch {
                         let row = x.baseAddress! + i * n
@@ -178,6 +181,7 @@ public struct SGDRegressor: Regressor {
                     }
                     let size = Double(batch.count)
                     for j in 0..<n { g[j] /= size }
+                    // end excerpt
                 }
             }
         }

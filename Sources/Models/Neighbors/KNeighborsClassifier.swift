@@ -69,6 +69,7 @@ public struct FittedKNeighborsClassifier: FittedClassifier {
         try index.nearest(x, k: k ?? hyperparameters.k)
     }
 
+    // excerpt: knn-vote
     /// The (weighted) votes per class of every query: `x.rows x classCount`, unnormalised.
     private func votes(_ x: Matrix) throws -> Matrix {
         let neighbours = try kneighbors(of: x)
@@ -108,4 +109,5 @@ public struct FittedKNeighborsClassifier: FittedClassifier {
             return best
         }
     }
+    // end excerpt
 }

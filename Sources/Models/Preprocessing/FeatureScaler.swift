@@ -40,11 +40,13 @@ extension FeatureScaler {
                 scales.withUnsafeBufferPointer { scale in
                     for i in 0..<x.rows {
                         let row = values.baseAddress! + i * n
+                        // excerpt: scaler-transform
                         if inverse {
                             for j in 0..<n { row[j] = row[j] * scale[j] + offset[j] }
                         } else {
                             for j in 0..<n { row[j] = (row[j] - offset[j]) / scale[j] }
                         }
+                        // end excerpt
                     }
                 }
             }

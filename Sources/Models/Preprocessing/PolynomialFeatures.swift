@@ -71,11 +71,13 @@ public struct PolynomialFeatures: Sendable, Equatable {
                 for i in 0..<x.rows {
                     let row = input.baseAddress! + i * n
                     let out = output.baseAddress! + i * width
+                    // excerpt: polynomial-features
                     // Each monomial is an earlier one times one input, so one multiplication each.
                     for (c, monomial) in plan.enumerated() {
                         out[c] = monomial.parent < 0 ? (monomial.factors.isEmpty ? 1 : row[monomial.factors[0]])
                             : out[monomial.parent] * row[monomial.factors.last!]
                     }
+                    // end excerpt
                 }
             }
         }

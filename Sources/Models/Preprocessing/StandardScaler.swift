@@ -22,12 +22,14 @@ public struct StandardScaler: FeatureScaler, Equatable {
     public static func fit(_ x: Matrix) throws -> StandardScaler {
         try PreprocessingInput.requireNonEmpty(x, "StandardScaler.fit")
         try PreprocessingInput.requireFinite(x)
+        // excerpt: standard-scaler
         let means = x.columnMeans()
         let deviations = x.columnStandardDeviations()
         // A spread at rounding level relative to the mean is a constant column that rounding disturbed.
         let constant = deviations.indices.filter { deviations[$0] <= 10 * Double.ulpOfOne * Swift.abs(means[$0]) }
         var scales = deviations
         for j in constant { scales[j] = 1 }
+        // end excerpt
         return StandardScaler(means: means, standardDeviations: deviations, scales: scales, constantColumns: constant)
     }
 }

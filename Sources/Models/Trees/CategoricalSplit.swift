@@ -27,6 +27,7 @@ public struct CategoricalSplit: Sendable, Equatable {
     public let leftImpurity: Double
     public let rightImpurity: Double
 
+    // excerpt: tree-information-gain
     /// Share of the parent's examples in each child.
     public var leftWeight: Double { Double(leftCount) / Double(parentCount) }
     public var rightWeight: Double { Double(rightCount) / Double(parentCount) }
@@ -35,6 +36,7 @@ public struct CategoricalSplit: Sendable, Equatable {
     public var gain: Double {
         parentImpurity - (leftWeight * leftImpurity + rightWeight * rightImpurity)
     }
+    // end excerpt
 
     /// Evaluates the split of `labels` by `feature`; both hold only 0 and 1 and are equally long.
     /// Throws `emptyInput`, `shapeMismatch`, or `invalidHyperparameter` for a value other than 0/1.

@@ -351,6 +351,7 @@ private struct ScanContext: @unchecked Sendable {
     let xLog2x: UnsafePointer<Double>
     let goesLeft: UnsafeMutablePointer<Bool>
 
+    // excerpt: tree-split-scan
     /// The best split position of one feature over a node: the first position p (the left child is
     /// start..<p) maximising a proxy that orders splits exactly as minus the weighted children
     /// impurity does. Returns position -1 if no split leaves `minLeaf` samples on both sides.
@@ -403,6 +404,7 @@ private struct ScanContext: @unchecked Sendable {
         }
         return (bestProxy, bestPosition)
     }
+    // end excerpt
 
     /// Stably partitions feature `g`'s range start..<end into [samples going left | going right],
     /// using `goesLeft` (set for the node's samples) and scratch space of end - start slots.

@@ -22,6 +22,14 @@ struct ChapterRegistry: Sendable {
     static let standard = ChapterRegistry(unchecked: [
         LinearRegressionChapter(),
         MultipleLinearRegressionChapter(),
+        LinearRegressionLibraryChapter(),
+        StochasticGradientDescentChapter(),
+        LogisticRegressionChapter(),
+        LogisticRegressionLibraryChapter(),
+        FeatureScalingChapter(),
+        PolynomialRegressionChapter(),
+        KNearestNeighboursChapter(),
+        DecisionTreesChapter(),
     ])
 
     /// The registered chapters, sorted by number.

@@ -10,7 +10,13 @@ enum TableNumber {
     /// magnitudes); "NaN" and "∞" for non-finite values.
     static func significant(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
-        let text = String(format: "%.\(max(1, digits))g", value)
+        // Whole numbers too long for the digits (57 400 with 4 digits) read better grouped than as 5.74e+04.
+        let digits = max(1, digits)
+        if abs(value) >= pow(10, Double(digits)), abs(value) < 1e12 {
+            let magnitude = pow(10, floor(log10(abs(value))) - Double(digits - 1))
+            return count(Int((value / magnitude).rounded() * magnitude))
+        }
+        let text = String(format: "%.\(digits)g", value)
         if text.hasPrefix("-"), Double(text) == 0 { return String(text.dropFirst()) }
         return text
     }
