@@ -5,7 +5,7 @@ import Darwin
 #endif
 import Foundation
 
-// Release-mode benchmarks: `swift run -c release bench [plot|models]`.
+// Release-mode benchmarks: `swift run -c release bench [plot|models|knn-tree|svm-mlp]`.
 // Each prints medians over several runs and the throughput that matters.
 // `swift run bench gallery DIR` writes the Plot gallery instead.
 
@@ -20,14 +20,16 @@ if arguments.first == "gallery" {
     }
     exit(0)
 }
-let groups = arguments.isEmpty ? ["plot", "models"] : arguments
+let allGroups = ["plot", "models", "knn-tree", "svm-mlp"]
+let groups = arguments.isEmpty ? allGroups : arguments
 for group in groups {
     switch group {
     case "plot": runPlotBenchmarks()
     case "models": runModelBenchmarks()
     case "knn-tree": runNeighborsTreeBenchmarks()
+    case "svm-mlp": runSVMNetworkBenchmarks()
     default:
-        print("bench: unknown group '\(group)'; use plot, models or gallery DIR")
+        print("bench: unknown group '\(group)'; use \(allGroups.joined(separator: ", ")) or gallery DIR")
         exit(2)
     }
 }

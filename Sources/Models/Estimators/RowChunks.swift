@@ -12,13 +12,20 @@ struct RowChunks: Sendable {
 
     /// Below this many matrix elements a pass runs on the calling thread.
     static let parallelThreshold = 1 << 16
-    /// Chunks used above the threshold: two per core on a two-core machine.
-    static let parallelChunks = 4
+    /// Elements per chunk above the threshold (about 1 MB of X).
+    static let elementsPerChunk = 1 << 17
+    /// The most chunks. Many more chunks than cores let a core that is not shared with other work
+    /// take over chunks from one that is (concurrentPerform hands out chunks as threads free up).
+    static let maximumChunks = 32
 
     init(rows: Int, columns: Int) {
         self.rows = rows
-        count = rows * columns >= Self.parallelThreshold && rows >= Self.parallelChunks * 4
-            ? Self.parallelChunks : 1
+        let elements = rows * columns
+        if elements < Self.parallelThreshold || rows < 8 {
+            count = 1
+        } else {
+            count = min(Self.maximumChunks, max(2, elements / Self.elementsPerChunk), rows / 4)
+        }
     }
 
     /// The rows of chunk `index`.
