@@ -119,6 +119,11 @@ import Testing
          ["decision-regions", "confusion-matrix"]),
         (["decision-tree", "--data", datasetPath("wine.csv"), "--target", "cultivar", "--max-depth", "2"],
          ["confusion-matrix", "feature-importances"]),
+        (["svm", "--data", datasetPath("iris.csv"), "--target", "species", "--features", "petal_length_cm,petal_width_cm"],
+         ["decision-regions", "confusion-matrix"]),
+        (["neural-network", "--data", datasetPath("ex1data1.csv"), "--target", "profit_10k_usd", "--hidden", "8",
+          "--epochs", "30", "--learning-rate", "0.05", "--batch-size", "16"],
+         ["cost", "fit", "residuals"]),
     ]
 
     @Test(arguments: cases)

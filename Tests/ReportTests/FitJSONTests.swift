@@ -14,7 +14,7 @@ import Testing
 
     static let requiredKeys = ["model", "task", "data", "hyperparameters", "classes", "feature_names", "weights", "intercept",
                                "scaled_weights", "scaled_intercept", "iterations_run", "epochs_run", "final_cost", "diverged",
-                               "divergence", "cost_history", "tree", "metrics", "warnings", "charts", "predictions"]
+                               "divergence", "cost_history", "tree", "svm", "metrics", "warnings", "charts", "predictions"]
 
     @Test func normalEquationOnHousesMatchesScikitLearn() throws {
         let houses = try Self.housesReference()
@@ -108,5 +108,37 @@ import Testing
         #expect(knn["task"] as? String == "regression")
         #expect((knn["hyperparameters"] as? [String: Any])?["neighbors"] as? Int == 9)
         #expect(knn["tree"] is NSNull && knn["iterations_run"] is NSNull)
+    }
+
+    /// A linear SVM's weights in original units give the same decision as the trained machine.
+    @Test func linearSupportVectorMachineReportsWeightsInOriginalUnits() throws {
+        let run = runFit(["svm", "--data", datasetPath("ex2data1.csv"), "--target", "admitted", "--kernel", "linear",
+                          "--c", "10", "--test-fraction", "0", "--json"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let json = try run.json()
+        let weights = try #require(numbers(json["weights"]))
+        let intercept = try #require((json["intercept"] as? NSNumber)?.doubleValue)
+        #expect(weights.count == 2 && weights.allSatisfy { $0 > 0 }, "both exam scores raise the chance of admission")
+        // The boundary w . x + b = 0 in exam points: a student with 60 in exam 1 needs this much in exam 2.
+        let needed = -(intercept + weights[0] * 60) / weights[1]
+        #expect(needed > 60 && needed < 100, "\(needed)")
+        let svm = try #require(json["svm"] as? [String: Any])
+        #expect((svm["support_vectors"] as? Int ?? 0) > 2 && svm["machines"] as? Int == 1)
+        let train = try #require((json["metrics"] as? [String: Any])?["train"] as? [String: Any])
+        #expect((train["accuracy"] as! NSNumber).doubleValue >= 0.85)
+        #expect((json["hyperparameters"] as? [String: Any])?["kernel"] as? String == "linear")
+    }
+
+    @Test func neuralNetworkRecordsTrainingAndTestLossPerEpoch() throws {
+        let run = runFit(["neural-network", "--data", datasetPath("iris.csv"), "--target", "species", "--hidden", "8",
+                          "--epochs", "40", "--learning-rate", "0.01", "--batch-size", "16", "--json"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let json = try run.json()
+        let history = try #require(json["cost_history"] as? [String: Any])
+        let costs = try #require(numbers(history["costs"])), test = try #require(numbers(history["validation_costs"]))
+        #expect(costs.count == 40 && test.count == 40 && history["unit"] as? String == "epoch")
+        #expect(costs.last! < costs.first! / 2)
+        #expect(json["epochs_run"] as? Int == 40 && json["weights"] is NSNull)
+        #expect((json["hyperparameters"] as? [String: Any])?["hidden"] as? [Int] == [8])
     }
 }

@@ -35,8 +35,8 @@ import Testing
     }
 
     static func randomArguments(_ generator: inout SeededGenerator, columns: [String]) -> [String] {
-        let models = ["linear-regression", "logistic-regression", "knn", "decision-tree"]
-        var arguments = [models[Int(generator.next() % 4)]]
+        let models = ["linear-regression", "logistic-regression", "knn", "decision-tree", "svm", "neural-network"]
+        var arguments = [models[Int(generator.next() % UInt64(models.count))]]
         let target = generator.next() % 12 == 0 ? "missing" : columns[Int(generator.next() % UInt64(columns.count))]
         arguments += ["--target", target]
         if generator.next() % 3 == 0 {
@@ -45,7 +45,8 @@ import Testing
         let options: [[String]] = [["--test-fraction", "0"], ["--test-fraction", "0.5"], ["--degree", "2"],
                                    ["--neighbors", "1"], ["--max-depth", "2"], ["--scale", "minmax"], ["--scale", "none"],
                                    ["--solver", "normal"], ["--learning-rate", "5"], ["--iterations", "20"], ["--json"],
-                                   ["--task", "regression"], ["--drop-missing"]]
+                                   ["--task", "regression"], ["--drop-missing"], ["--kernel", "linear"], ["--c", "0.1"],
+                                   ["--hidden", "3"], ["--epochs", "5"]]
         for _ in 0..<Int(generator.next() % 4) { arguments += options[Int(generator.next() % UInt64(options.count))] }
         return arguments
     }

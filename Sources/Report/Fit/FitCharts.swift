@@ -43,20 +43,30 @@ enum FitCharts {
         let finite = costs.filter { $0.isFinite && $0 > 0 }
         let logarithmic = (finite.max() ?? 1) / max(finite.min() ?? 1, .leastNormalMagnitude) > 100 && finite.count == costs.count
         let rate = outcome.settings.learningRate.map { ", learning rate \(formatNumber($0))" } ?? ""
-        var marks: [Mark] = [.line(y: costs, marker: costs.count <= 60 ? .circle : nil, label: "training cost")]
-        var title = "Cost per \(trace.unit)\(rate)"
+        let network = outcome.settings.model == .neuralNetwork
+        // A network's first entry is its first epoch's loss: number the epochs from 1.
+        let steps = costs.indices.map { Double(network ? $0 + 1 : $0) }
+        var marks: [Mark] = [.line(x: steps, y: costs, marker: costs.count <= 60 ? .circle : nil,
+                                   label: network ? "training loss" : "training cost")]
+        let xTicks = costs.count <= 12 ? steps.map { AxisTick($0, String(Int($0))) } : nil
+        if !trace.validationCosts.isEmpty {
+            marks.append(.line(x: trace.validationCosts.indices.map { Double($0 + 1) }, y: trace.validationCosts,
+                               style: .dashed, marker: costs.count <= 60 ? .square : nil, label: "test loss"))
+        }
+        var title = (network ? "Loss per \(trace.unit)" : "Cost per \(trace.unit)") + rate
         if let divergence = trace.divergence {
             let position = trace.unit == "epoch" ? Double(costs.count - 1) : Double(divergence.step)
             marks.append(.verticalRule(x: position, color: Palette.color(3), label: "diverged at step \(divergence.step)"))
             title = "Training diverged\(rate)"
         }
-        let costName = outcome.dataset.target.task == .regression ? "cost J (half mean squared error)" : "cost J (mean log-loss)"
+        let costName = network
+            ? (outcome.dataset.target.task == .regression ? "loss (half mean squared error)" : "loss (mean cross-entropy)")
+            : outcome.dataset.target.task == .regression ? "cost J (half mean squared error)" : "cost J (mean log-loss)"
         // A handful of steps gets one tick per step: "iteration 0.4" means nothing.
-        let xTicks = costs.count <= 12 ? costs.indices.map { AxisTick(Double($0), String($0)) } : nil
         let figure = Figure(panel: Panel(
             title: title, xLabel: trace.unit == "epoch" ? "epoch" : "iteration",
             yLabel: costName + (logarithmic ? ", log scale" : ""), yScale: logarithmic ? .log : .linear, xTicks: xTicks,
-            legend: trace.divergence == nil ? .hidden : .auto, marks: marks))
+            legend: trace.divergence == nil && trace.validationCosts.isEmpty ? .hidden : .auto, marks: marks))
         let story = trace.divergence == nil
             ? "The cost falls from \(format(costs.first)) to \(format(costs.last)) in \(trace.iterationsRun) updates."
             : "The cost grows instead of falling: the learning rate is too large, and training stopped at step \(trace.divergence!.step)."
@@ -145,6 +155,12 @@ enum FitCharts {
             marks.append(.points(x: rows.map { xs[$0] }, y: rows.map { ys[$0] }, marker: markers[code % markers.count],
                                  filled: false, size: markerSize(count: shown.count), color: Palette.color(code),
                                  label: "\(dataset.targetName) = \(name)"))
+        }
+        if case .svm(let model) = outcome.model {
+            // Support indices count training rows in the order the model saw them.
+            let rows = Array(Set(model.supportIndices)).sorted().map { dataset.trainRows[$0] }
+            marks.append(.points(x: rows.map { xs[$0] }, y: rows.map { ys[$0] }, marker: .circle, filled: false,
+                                 size: 14, color: .black, label: "support vectors (\(rows.count))"))
         }
         let figure = Figure(width: 760, height: 560, panel: Panel(
             title: "Decision regions of \(modelLabel(outcome))", xLabel: dataset.featureNames[0], yLabel: dataset.featureNames[1],
@@ -289,6 +305,8 @@ enum FitCharts {
         case .logisticRegression: return settings.degree > 1 ? "logistic regression, degree \(settings.degree)" : "logistic regression"
         case .knn: return "k-NN (k = \(settings.neighbors ?? 5))"
         case .decisionTree: return "decision tree" + (settings.maxDepth.map { " (max depth \($0))" } ?? "")
+        case .svm: return "SVM (\((settings.kernel ?? .rbf).rawValue) kernel, C = \(formatNumber(settings.c ?? 1)))"
+        case .neuralNetwork: return "neural network (" + (settings.hidden ?? [100]).map(String.init).joined(separator: "-") + ")"
         }
     }
 

@@ -33,21 +33,27 @@ struct FitCommand: ParsableCommand {
             --l2 [0]  adds l2/(2m) * |w|^2 to the mean log-loss
           knn            --neighbors [5]
           decision-tree  --max-depth [unlimited]
+          svm            --kernel linear|poly|rbf [rbf] --c [1]
+                         --gamma [1/(features * variance)] (poly, rbf)
+                         --degree [3] (poly: the kernel's degree)
+          neural-network --hidden [100] (e.g. 64,64) --epochs [200]
+                         --learning-rate [0.001] (Adam) --batch-size [200]
+                         --l2 [0.0001]
           every model
             --scale zscore|minmax|none [zscore; none for decision-tree]
             --test-fraction [0.2] (0 trains on every row)  --seed [42]
         An option the chosen model does not take is an error, never ignored.
-        knn and decision-tree classify or regress: --task auto picks
-        classification when the target is text or holds at most 20 distinct
-        whole numbers.
+        knn, decision-tree and neural-network classify or regress: --task auto
+        picks classification when the target is text or holds at most 20
+        distinct whole numbers.
 
         OUTPUT:
           The summary goes to stdout; with --json, one JSON object with the
           keys model, task, data, hyperparameters, classes, feature_names,
           weights, intercept, scaled_weights, scaled_intercept,
           iterations_run, epochs_run, final_cost, diverged, divergence,
-          cost_history, tree, metrics {train, test}, warnings, charts and
-          predictions (null where they do not apply).
+          cost_history, tree, svm, metrics {train, test}, warnings, charts
+          and predictions (null where they do not apply).
           --charts DIR writes cost, fit or predicted-vs-actual, residuals,
           decision-regions, confusion-matrix, weights and feature-importances
           (those that apply) as --format png,svg,pdf at --chart-scale 1 to 4.
@@ -127,6 +133,19 @@ struct FitCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Deepest level of the tree (decision-tree; default unlimited).", valueName: "n"))
     var maxDepth: Int?
 
+    @Option(name: .long, help: ArgumentHelp("SVM kernel: linear, poly or rbf (default rbf).", valueName: "kernel"))
+    var kernel: KernelChoice?
+
+    @Option(name: .customLong("c"), help: ArgumentHelp("SVM penalty per unit of margin violation (default 1).", valueName: "C"))
+    var c: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Width of the poly or rbf kernel (default: 1 / (features * variance)).", valueName: "gamma"))
+    var gamma: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Units per hidden layer of the neural network, e.g. 64,64 (default 100).", valueName: "n,n,..."),
+            transform: FitCommand.parseSizes)
+    var hidden: [Int]?
+
     @Option(name: .long, help: ArgumentHelp("Feature scaling: zscore, minmax or none.", valueName: "kind"))
     var scale: FeatureScaling?
 
@@ -170,6 +189,16 @@ struct FitCommand: ParsableCommand {
         return names
     }
 
+    /// Splits `64,64` into layer sizes.
+    static func parseSizes(_ text: String) throws -> [Int] {
+        try text.split(separator: ",", omittingEmptySubsequences: false).map { word in
+            guard let size = Int(word.trimmingSpaces) else {
+                throw ValidationError("--hidden takes whole numbers separated by commas, e.g. 64,64 (got '\(text)')")
+            }
+            return size
+        }
+    }
+
     func validate() throws {
         _ = try settings()
         if let chartScale, !(chartScale.isFinite && (1...4).contains(chartScale)) {
@@ -193,7 +222,8 @@ struct FitCommand: ParsableCommand {
     func settings() throws -> FitSettings {
         try FitSettings.make(model: model, task: task, solver: solver, learningRate: learningRate, iterations: iterations,
                              epochs: epochs, batchSize: batchSize, degree: degree, l2: l2, neighbors: neighbors,
-                             maxDepth: maxDepth, scaling: scale, testFraction: testFraction, seed: seed)
+                             maxDepth: maxDepth, kernel: kernel, c: c, gamma: gamma, hidden: hidden,
+                             scaling: scale, testFraction: testFraction, seed: seed)
     }
 
     func run() throws {

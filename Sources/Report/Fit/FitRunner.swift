@@ -50,7 +50,9 @@ enum FitRunner {
         switch dataset.target {
         case .values(let all):
             let y = dataset.trainRows.map { all[$0] }
-            trained = try model { try fitRegressor(settings, trainX, y) }
+            // A network also records its loss on the test rows after every epoch, for the chart.
+            let validation = testX.map { ($0, dataset.testRows.map { all[$0] }) }
+            trained = try model { try fitRegressor(settings, trainX, y, validation: validation) }
             if case .closedForm(let linear) = trained {
                 let residuals = zip(try linear.predict(trainX), y).map { $0 - $1 }
                 let penalty = settings.l2 * linear.weights.reduce(0) { $0 + $1 * $1 }
@@ -58,7 +60,8 @@ enum FitRunner {
             }
         case .classes(let all, let names):
             let labels = dataset.trainRows.map { all[$0] }
-            trained = try model { try fitClassifier(settings, trainX, labels, classCount: names.count) }
+            let validation = testX.map { ($0, dataset.testRows.map { all[$0] }) }
+            trained = try model { try fitClassifier(settings, trainX, labels, classCount: names.count, validation: validation) }
         }
         if let trace = trained.trace {
             finalCost = trace.finalCost
@@ -75,7 +78,8 @@ enum FitRunner {
                           trainMetrics: trainMetrics, testMetrics: testMetrics, finalCost: finalCost, warnings: warnings)
     }
 
-    static func fitRegressor(_ settings: FitSettings, _ x: Matrix, _ y: [Double]) throws -> TrainedModel {
+    static func fitRegressor(_ settings: FitSettings, _ x: Matrix, _ y: [Double],
+                             validation: (x: Matrix, values: [Double])? = nil) throws -> TrainedModel {
         switch settings.model {
         case .linearRegression:
             switch settings.solver ?? .gd {
@@ -99,12 +103,18 @@ enum FitRunner {
             return .knnRegressor(try KNeighborsRegressor(k: settings.neighbors ?? 5).fit(x, y))
         case .decisionTree:
             return .treeRegressor(try DecisionTreeRegressor(maxDepth: settings.maxDepth, seed: settings.seed).fit(x, y))
-        case .logisticRegression:
-            preconditionFailure("logistic regression is a classifier")
+        case .neuralNetwork:
+            return .networkRegressor(try NeuralNetworkRegressor(
+                hiddenLayers: settings.hidden ?? [100], optimizer: .adam(learningRate: settings.learningRate ?? 0.001),
+                l2: settings.l2, epochs: settings.epochs ?? 200, batchSize: settings.batchSize ?? 200,
+                seed: settings.seed).fit(x, y, validation: validation.map { ($0.x, $0.values) }))
+        case .logisticRegression, .svm:
+            preconditionFailure("\(settings.model.rawValue) is a classifier")
         }
     }
 
-    static func fitClassifier(_ settings: FitSettings, _ x: Matrix, _ labels: [Int], classCount: Int) throws -> TrainedModel {
+    static func fitClassifier(_ settings: FitSettings, _ x: Matrix, _ labels: [Int], classCount: Int,
+                              validation: (x: Matrix, labels: [Int])? = nil) throws -> TrainedModel {
         switch settings.model {
         case .logisticRegression:
             let rate = settings.learningRate ?? 0.1, iterations = settings.iterations ?? 1000
@@ -118,6 +128,20 @@ enum FitRunner {
             return .knnClassifier(try KNeighborsClassifier(k: settings.neighbors ?? 5).fit(x, labels))
         case .decisionTree:
             return .treeClassifier(try DecisionTreeClassifier(maxDepth: settings.maxDepth, seed: settings.seed).fit(x, labels))
+        case .svm:
+            let gamma: KernelGamma = settings.gamma.map { .value($0) } ?? .scale
+            let kernel: Kernel
+            switch settings.kernel ?? .rbf {
+            case .linear: kernel = .linear
+            case .poly: kernel = .polynomial(degree: settings.kernelDegree ?? 3, gamma: gamma)
+            case .rbf: kernel = .rbf(gamma: gamma)
+            }
+            return .svm(try SupportVectorClassifier(c: settings.c ?? 1, kernel: kernel).fit(x, labels))
+        case .neuralNetwork:
+            return .networkClassifier(try NeuralNetworkClassifier(
+                hiddenLayers: settings.hidden ?? [100], optimizer: .adam(learningRate: settings.learningRate ?? 0.001),
+                l2: settings.l2, epochs: settings.epochs ?? 200, batchSize: settings.batchSize ?? 200,
+                seed: settings.seed).fit(x, labels, validation: validation.map { ($0.x, $0.labels) }))
         case .linearRegression:
             preconditionFailure("linear regression is a regressor")
         }
@@ -126,13 +150,13 @@ enum FitRunner {
     /// Predictions for transformed rows.
     static func predictions(_ model: TrainedModel, _ x: Matrix) throws -> FitPredictions {
         switch model {
-        case .closedForm, .gradientDescent, .stochastic, .knnRegressor, .treeRegressor:
+        case .closedForm, .gradientDescent, .stochastic, .knnRegressor, .treeRegressor, .networkRegressor:
             return .values(try self.model { try model.predictValues(x) })
         case .knnClassifier:
             // One neighbour search gives both: the class is the largest vote share (ties to the smaller code).
             let probabilities = try self.model { try model.predictProbabilities(x) }
             return .classes(argmax(probabilities), probabilities: probabilities)
-        case .logistic, .softmax, .treeClassifier:
+        case .logistic, .softmax, .treeClassifier, .svm, .networkClassifier:
             let probabilities = try self.model { try model.predictProbabilities(x) }
             return .classes(try self.model { try model.predictClasses(x) }, probabilities: probabilities)
         }

@@ -6,13 +6,15 @@ enum FitModel: String, CaseIterable, Sendable, ExpressibleByArgument {
     case logisticRegression = "logistic-regression"
     case knn
     case decisionTree = "decision-tree"
+    case svm
+    case neuralNetwork = "neural-network"
 
     /// The tasks the model can do; the first is what `--task auto` picks when the target allows both.
     var supportedTasks: [FitTask] {
         switch self {
         case .linearRegression: [.regression]
-        case .logisticRegression: [.classification]
-        case .knn, .decisionTree: [.classification, .regression]
+        case .logisticRegression, .svm: [.classification]
+        case .knn, .decisionTree, .neuralNetwork: [.classification, .regression]
         }
     }
 }
@@ -33,6 +35,13 @@ enum LinearSolverChoice: String, CaseIterable, Sendable, ExpressibleByArgument {
     case normal
     /// Stochastic (mini-batch) gradient descent.
     case sgd
+}
+
+/// The kernel of a support vector machine.
+enum KernelChoice: String, CaseIterable, Sendable, ExpressibleByArgument {
+    case linear
+    case poly
+    case rbf
 }
 
 /// How features are rescaled before fitting (learned on the training rows only).
@@ -58,12 +67,20 @@ struct FitSettings: Sendable, Equatable {
     var l2: Double
     var neighbors: Int?
     var maxDepth: Int?
+    /// Support vector machines: the kernel, C, gamma (nil: scikit-learn's "scale") and the
+    /// polynomial kernel's degree.
+    var kernel: KernelChoice? = nil
+    var c: Double? = nil
+    var gamma: Double? = nil
+    var kernelDegree: Int? = nil
+    /// Neural networks: units per hidden layer.
+    var hidden: [Int]? = nil
     var scaling: FeatureScaling
     var testFraction: Double
     var seed: UInt64
 
     /// The options each model (and linear solver) accepts, by their command-line names.
-    static func applicableOptions(model: FitModel, solver: LinearSolverChoice?) -> Set<String> {
+    static func applicableOptions(model: FitModel, solver: LinearSolverChoice?, kernel: KernelChoice? = nil) -> Set<String> {
         switch model {
         case .linearRegression:
             switch solver ?? .gd {
@@ -74,6 +91,13 @@ struct FitSettings: Sendable, Equatable {
         case .logisticRegression: return ["--learning-rate", "--iterations", "--degree", "--l2"]
         case .knn: return ["--neighbors"]
         case .decisionTree: return ["--max-depth"]
+        case .svm:
+            switch kernel ?? .rbf {
+            case .linear: return ["--kernel", "--c"]
+            case .poly: return ["--kernel", "--c", "--gamma", "--degree"]
+            case .rbf: return ["--kernel", "--c", "--gamma"]
+            }
+        case .neuralNetwork: return ["--hidden", "--epochs", "--learning-rate", "--batch-size", "--l2"]
         }
     }
 
@@ -81,20 +105,26 @@ struct FitSettings: Sendable, Equatable {
     /// passed. Throws a `ValidationError` (exit 64) naming the option.
     static func make(model: FitModel, task: FitTask, solver: LinearSolverChoice?, learningRate: Double?,
                      iterations: Int?, epochs: Int?, batchSize: Int?, degree: Int?, l2: Double?,
-                     neighbors: Int?, maxDepth: Int?, scaling: FeatureScaling?, testFraction: Double,
+                     neighbors: Int?, maxDepth: Int?, kernel: KernelChoice? = nil, c: Double? = nil,
+                     gamma: Double? = nil, hidden: [Int]? = nil, scaling: FeatureScaling?, testFraction: Double,
                      seed: UInt64) throws -> FitSettings {
         let given: [(String, Bool)] = [
             ("--solver", solver != nil), ("--learning-rate", learningRate != nil), ("--iterations", iterations != nil),
             ("--epochs", epochs != nil), ("--batch-size", batchSize != nil), ("--degree", degree != nil),
             ("--l2", l2 != nil), ("--neighbors", neighbors != nil), ("--max-depth", maxDepth != nil),
+            ("--kernel", kernel != nil), ("--c", c != nil), ("--gamma", gamma != nil), ("--hidden", hidden != nil),
         ]
-        let allowed = applicableOptions(model: model, solver: solver)
+        let allowed = applicableOptions(model: model, solver: solver, kernel: kernel)
         for (name, passed) in given where passed && !allowed.contains(name) {
             let users = FitModel.allCases.filter { candidate in
                 [LinearSolverChoice.gd, .normal, .sgd].contains { applicableOptions(model: candidate, solver: $0).contains(name) }
+                    || KernelChoice.allCases.contains { applicableOptions(model: candidate, solver: nil, kernel: $0).contains(name) }
             }
             var message = "\(name) does not apply to \(model.rawValue)"
-            if model == .linearRegression, users.contains(.linearRegression) {
+            if model == .svm, users.contains(.svm) {
+                let kernels = KernelChoice.allCases.filter { applicableOptions(model: .svm, solver: nil, kernel: $0).contains(name) }
+                message += " with --kernel \((kernel ?? .rbf).rawValue) (it needs --kernel \(kernels.map(\.rawValue).joined(separator: " or ")))"
+            } else if model == .linearRegression, users.contains(.linearRegression) {
                 let solvers = LinearSolverChoice.allCases.filter { applicableOptions(model: .linearRegression, solver: $0).contains(name) }
                 message += " with --solver \((solver ?? .gd).rawValue) (it needs --solver \(solvers.map(\.rawValue).joined(separator: " or ")))"
             } else if !users.isEmpty {
@@ -129,22 +159,40 @@ struct FitSettings: Sendable, Equatable {
         if let maxDepth, maxDepth < 1 {
             throw ValidationError("--max-depth must be at least 1 (got \(maxDepth))")
         }
+        if let c, !(c.isFinite && c > 0) {
+            throw ValidationError("--c must be a positive number (got \(c))")
+        }
+        if let gamma, !(gamma.isFinite && gamma > 0) {
+            throw ValidationError("--gamma must be a positive number (got \(gamma)); leave it out for 1 / (features * variance)")
+        }
+        if let hidden {
+            guard !hidden.isEmpty, hidden.count <= 10, hidden.allSatisfy({ (1...10_000).contains($0) }) else {
+                throw ValidationError("--hidden takes 1 to 10 layer sizes, each from 1 to 10000 units (got \(hidden.map(String.init).joined(separator: ",")))")
+            }
+        }
         guard testFraction.isFinite, testFraction >= 0, testFraction < 1 else {
             throw ValidationError("--test-fraction must be at least 0 (train on every row) and below 1 (got \(testFraction))")
         }
         let isGradient = (model == .linearRegression && (solver ?? .gd) != .normal) || model == .logisticRegression
         let isSGD = model == .linearRegression && solver == .sgd
+        let isNetwork = model == .neuralNetwork
         return FitSettings(
             model: model, task: task,
             solver: model == .linearRegression ? (solver ?? .gd) : nil,
-            learningRate: isGradient ? (learningRate ?? (isSGD ? 0.01 : 0.1)) : nil,
+            learningRate: isGradient ? (learningRate ?? (isSGD ? 0.01 : 0.1)) : isNetwork ? (learningRate ?? 0.001) : nil,
             iterations: isGradient && !isSGD ? (iterations ?? 1000) : nil,
-            epochs: isSGD ? (epochs ?? 50) : nil,
-            batchSize: isSGD ? (batchSize ?? 32) : nil,
-            degree: degree ?? 1,
-            l2: l2 ?? 0,
+            epochs: isSGD ? (epochs ?? 50) : isNetwork ? (epochs ?? 200) : nil,
+            batchSize: isSGD ? (batchSize ?? 32) : isNetwork ? (batchSize ?? 200) : nil,
+            // A polynomial kernel's degree belongs to the kernel; the features are not expanded.
+            degree: model == .svm ? 1 : (degree ?? 1),
+            l2: l2 ?? (isNetwork ? 1e-4 : 0),
             neighbors: model == .knn ? (neighbors ?? 5) : nil,
             maxDepth: maxDepth,
+            kernel: model == .svm ? (kernel ?? .rbf) : nil,
+            c: model == .svm ? (c ?? 1) : nil,
+            gamma: model == .svm && kernel != .linear ? gamma : nil,
+            kernelDegree: model == .svm && kernel == .poly ? (degree ?? 3) : nil,
+            hidden: isNetwork ? (hidden ?? [100]) : nil,
             scaling: scaling ?? (model == .decisionTree ? .none : .zscore),
             testFraction: testFraction, seed: seed)
     }

@@ -8,8 +8,9 @@ import Models
 /// `hyperparameters`, `classes`, `feature_names` (the columns the weights belong to: the inputs, or
 /// their polynomial terms), `weights` and `intercept` in the data's own units (for softmax one row
 /// per class), `scaled_weights` and `scaled_intercept` (as trained, on scaled columns; `null`
-/// without scaling), `iterations_run`, `epochs_run`, `final_cost`, `diverged`, `divergence`,
-/// `cost_history`, `tree`, `metrics` (`train`, `test`), `warnings`, `charts`, `predictions`.
+/// without scaling), `iterations_run` (parameter updates; epochs for a network), `epochs_run`, `final_cost`, `diverged`, `divergence`,
+/// `cost_history` (with `validation_costs` for a network), `tree`, `svm`, `metrics` (`train`,
+/// `test`), `warnings`, `charts`, `predictions`.
 struct FitSummary {
     let outcome: FitOutcome
     /// Chart files written, relative to the working directory as given.
@@ -66,11 +67,16 @@ struct FitSummary {
                 .object([("step", .int(divergence.step)), ("reason", .string(divergence.reason)),
                          ("cost", .finite(divergence.cost)), ("message", .string(divergence.message))])
             } ?? .null),
-            ("cost_history", trace.map { .object([("unit", .string($0.unit)), ("costs", .numbers($0.costs))]) } ?? .null),
+            ("cost_history", trace.map { trace in
+                var history: [(String, JSONValue)] = [("unit", .string(trace.unit)), ("costs", .numbers(trace.costs))]
+                if !trace.validationCosts.isEmpty { history.append(("validation_costs", .numbers(trace.validationCosts))) }
+                return .object(history)
+            } ?? .null),
             ("tree", outcome.model.tree.map { tree in
                 .object([("depth", .int(tree.depth)), ("leaves", .int(tree.leafCount)),
                          ("feature_importances", .numbers(tree.featureImportances))])
             } ?? .null),
+            ("svm", svmFacts()),
             ("metrics", .object([
                 ("train", Self.metrics(outcome.trainMetrics)),
                 ("test", outcome.testMetrics.map(Self.metrics) ?? .null),
@@ -82,6 +88,13 @@ struct FitSummary {
             .object([("destination", .string($0.destination)), ("rows", .int($0.rows))])
         } ?? .null))
         return .object(pairs)
+    }
+
+    /// Support vectors and convergence of a support vector machine, `null` for other models.
+    func svmFacts() -> JSONValue {
+        guard case .svm(let model) = outcome.model else { return .null }
+        return .object([("support_vectors", .int(Set(model.supportIndices).count)),
+                        ("machines", .int(model.machines.count)), ("converged", .bool(model.converged))])
     }
 
     func hyperparameters() -> JSONValue {
@@ -99,6 +112,16 @@ struct FitSummary {
             }
         }
         if let k = settings.neighbors { pairs.append(("neighbors", .int(k))) }
+        if let kernel = settings.kernel {
+            pairs.append(("kernel", .string(kernel.rawValue)))
+            pairs.append(("c", .finite(settings.c)))
+            if kernel != .linear { pairs.append(("gamma", settings.gamma.map { .number($0) } ?? .string("scale"))) }
+            if let degree = settings.kernelDegree { pairs.append(("degree", .int(degree))) }
+        }
+        if let hidden = settings.hidden {
+            pairs.append(("hidden", .array(hidden.map { .int($0) })))
+            pairs.append(("l2", .finite(settings.l2)))
+        }
         if settings.model == .decisionTree { pairs.append(("max_depth", settings.maxDepth.map { .int($0) } ?? .null)) }
         pairs.append(("scale", .string(settings.scaling.rawValue)))
         pairs.append(("test_fraction", .finite(settings.testFraction)))
@@ -128,7 +151,9 @@ struct FitSummary {
         if let classes = outcome.classNames { lines.append("classes: " + classes.joined(separator: ", ")) }
         if let trace = outcome.model.trace {
             var line = "training: \(trace.iterationsRun) updates"
-            if let epochs = trace.epochsRun { line += " over \(epochs) epochs" }
+            if let epochs = trace.epochsRun {
+                line = epochs == trace.iterationsRun ? "training: \(epochs) epochs" : line + " over \(epochs) epochs"
+            }
             line += ", final cost \(Self.format(trace.finalCost))"
             if let step = trace.convergedAt { line += " (converged at step \(step))" }
             if let divergence = trace.divergence { line += " -- DIVERGED: \(divergence.message)" }

@@ -95,6 +95,9 @@ enum TrainedModel: Sendable {
     case knnRegressor(FittedKNeighborsRegressor)
     case treeClassifier(FittedDecisionTreeClassifier)
     case treeRegressor(FittedDecisionTreeRegressor)
+    case svm(FittedSupportVectorClassifier)
+    case networkClassifier(FittedNeuralNetworkClassifier)
+    case networkRegressor(FittedNeuralNetworkRegressor)
 
     /// Predicted numbers for the (transformed) rows of a regression model.
     func predictValues(_ x: Matrix) throws -> [Double] {
@@ -104,7 +107,8 @@ enum TrainedModel: Sendable {
         case .stochastic(let model): try model.predict(x)
         case .knnRegressor(let model): try model.predict(x)
         case .treeRegressor(let model): try model.predict(x)
-        case .logistic, .softmax, .knnClassifier, .treeClassifier:
+        case .networkRegressor(let model): try model.predict(x)
+        case .logistic, .softmax, .knnClassifier, .treeClassifier, .svm, .networkClassifier:
             preconditionFailure("predictValues called on a classifier")
         }
     }
@@ -116,7 +120,9 @@ enum TrainedModel: Sendable {
         case .softmax(let model): try model.predictProbabilities(x)
         case .knnClassifier(let model): try model.predictProbabilities(x)
         case .treeClassifier(let model): try model.predictProbabilities(x)
-        case .closedForm, .gradientDescent, .stochastic, .knnRegressor, .treeRegressor:
+        case .svm(let model): try model.predictProbabilities(x)
+        case .networkClassifier(let model): try model.predictProbabilities(x)
+        case .closedForm, .gradientDescent, .stochastic, .knnRegressor, .treeRegressor, .networkRegressor:
             preconditionFailure("predictProbabilities called on a regressor")
         }
     }
@@ -128,7 +134,9 @@ enum TrainedModel: Sendable {
         case .softmax(let model): try model.predict(x)
         case .knnClassifier(let model): try model.predict(x)
         case .treeClassifier(let model): try model.predict(x)
-        case .closedForm, .gradientDescent, .stochastic, .knnRegressor, .treeRegressor:
+        case .svm(let model): try model.predict(x)
+        case .networkClassifier(let model): try model.predict(x)
+        case .closedForm, .gradientDescent, .stochastic, .knnRegressor, .treeRegressor, .networkRegressor:
             preconditionFailure("predictClasses called on a regressor")
         }
     }
@@ -142,7 +150,14 @@ enum TrainedModel: Sendable {
         case .stochastic(let model): ([model.weights], [model.bias])
         case .logistic(let model): ([model.weights], [model.bias])
         case .softmax(let model): ((0..<model.weights.rows).map { model.weights.row($0) }, model.intercepts)
-        case .knnClassifier, .knnRegressor, .treeClassifier, .treeRegressor: nil
+        case .svm(let model):
+            // A linear two-class machine is f(x) = w . x + b, positive for the second class.
+            if model.machines.count == 1, let weights = model.machines[0].weights {
+                ([weights], [model.machines[0].intercept])
+            } else {
+                nil
+            }
+        case .knnClassifier, .knnRegressor, .treeClassifier, .treeRegressor, .networkClassifier, .networkRegressor: nil
         }
     }
 
@@ -153,8 +168,22 @@ enum TrainedModel: Sendable {
         case .stochastic(let model): TrainingTrace(model.history)
         case .logistic(let model): TrainingTrace(model.history)
         case .softmax(let model): TrainingTrace(model.history)
-        case .closedForm, .knnClassifier, .knnRegressor, .treeClassifier, .treeRegressor: nil
+        case .networkClassifier(let model): Self.trace(model.history, batches: model.hyperparameters.batchSize)
+        case .networkRegressor(let model): Self.trace(model.history, batches: model.hyperparameters.batchSize)
+        case .closedForm, .knnClassifier, .knnRegressor, .treeClassifier, .treeRegressor, .svm: nil
         }
+    }
+
+    /// A network's loss per epoch as a trace; a diverged run's last loss is the non-finite one.
+    static func trace(_ history: NetworkTrainingHistory, batches batchSize: Int) -> TrainingTrace {
+        let epochs = history.epochs
+        let divergence = history.diverged
+            ? DivergenceReport(step: epochs, reason: "non_finite_cost", cost: history.trainingLoss.last ?? .nan,
+                               message: "diverged in epoch \(epochs): the loss became \(history.trainingLoss.last ?? .nan); the learning rate is too large")
+            : nil
+        return TrainingTrace(costs: history.trainingLoss, validationCosts: history.validationLoss, unit: "epoch",
+                             iterationsRun: epochs, epochsRun: epochs, divergence: divergence,
+                             convergedAt: history.stoppedEarly ? epochs : nil)
     }
 
     /// The grown tree, for decision trees.
