@@ -42,11 +42,17 @@ import Testing
         if generator.next() % 3 == 0 {
             arguments += ["--features", columns.filter { $0 != target && !$0.isEmpty }.joined(separator: ",")]
         }
-        let options: [[String]] = [["--test-fraction", "0"], ["--test-fraction", "0.5"], ["--degree", "2"],
-                                   ["--neighbors", "1"], ["--max-depth", "2"], ["--scale", "minmax"], ["--scale", "none"],
-                                   ["--solver", "normal"], ["--learning-rate", "5"], ["--iterations", "20"], ["--json"],
-                                   ["--task", "regression"], ["--drop-missing"], ["--kernel", "linear"], ["--c", "0.1"],
-                                   ["--hidden", "3"], ["--epochs", "5"]]
+        // Mostly options the model takes, so fits run; now and then one it does not.
+        var options: [[String]] = [["--test-fraction", "0"], ["--test-fraction", "0.5"], ["--scale", "minmax"],
+                                   ["--scale", "none"], ["--json"], ["--drop-missing"], ["--neighbors", "1"]]
+        switch arguments[0] {
+        case "linear-regression": options += [["--degree", "2"], ["--solver", "normal"], ["--learning-rate", "5"], ["--iterations", "20"]]
+        case "logistic-regression": options += [["--degree", "2"], ["--learning-rate", "5"], ["--iterations", "20"]]
+        case "knn": options += [["--neighbors", "2"], ["--task", "regression"]]
+        case "decision-tree": options += [["--max-depth", "2"], ["--task", "regression"]]
+        case "svm": options += [["--kernel", "linear"], ["--c", "0.1"], ["--gamma", "3"]]
+        default: options += [["--hidden", "3"], ["--epochs", "5"], ["--task", "regression"]]
+        }
         for _ in 0..<Int(generator.next() % 4) { arguments += options[Int(generator.next() % UInt64(options.count))] }
         return arguments
     }
