@@ -5,13 +5,13 @@ import ArgumentParser
 /// Its default behaviour is ``BuildCommand`` (the report), so `report --all` needs no subcommand
 /// name. The report is a default subcommand rather than the root's own `run()` because the root
 /// takes no positional arguments: that keeps `report NAME ...` free for future subcommands such as
-/// `report fit ...` or `report gallery ...`, which are added to `subcommands`.
+/// ``FitCommand`` (`report fit ...`), which are listed in `subcommands`.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Train every model on real data and write an illustrated HTML report.",
         discussion: guide,
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, FitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
@@ -33,6 +33,8 @@ struct ReportCommand: ParsableCommand {
           report --all --format png,svg,pdf  SVG and PDF beside every PNG
           report --all --scale 2 --seed 7    Sharper PNGs, another random seed
           report --all --output /tmp/ml -q   Elsewhere, without progress lines
+          report fit knn --data my.csv --target label --charts figs
+                                             One model on your own CSV (see 'report fit --help')
 
         EXIT CODES:
           0   the report was written (or the list printed)
