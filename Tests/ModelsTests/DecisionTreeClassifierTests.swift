@@ -49,7 +49,7 @@ import Testing
 
     @Test func signedAndExtremeValuesSortCorrectly() throws {
         // Presorting maps doubles to sortable bit patterns: negatives, -0, tiny and huge values.
-        let values: [Double] = [5, -3, -0.0, 2, 0.0, -1e300, 1e-300, 1e300, -2.5e-310]
+        let values: [Double] = [5, -3, -0.0, 2, 0.0, -1e300, 1e-300, 1e300, -Double.leastNormalMagnitude / 4]
         let labels = values.map { $0 <= 1e-300 ? 0 : 1 }
         let model = try DecisionTreeClassifier().fit(Matrix(values.map { [$0] }), labels)
         #expect(model.tree.nodes[0].threshold == 1e-300 / 2 + 2.0 / 2)

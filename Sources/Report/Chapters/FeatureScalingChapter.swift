@@ -49,7 +49,7 @@ struct FeatureScalingChapter: Chapter {
                     altText: "Two contour plots of the cost over w0 and w1 on equal axes with a descent path. Left, raw "
                         + "features: contour lines squeezed into a thin vertical valley, the path reaching the valley at once "
                         + "and then inching down it. Right, z-scored: near-circular ellipses, the path curving into the minimum.",
-                    figure: try figures.contours()),
+                    figure: figures.contours()),
                 ChapterFigure(
                     stem: "iterations-to-converge",
                     caption: "With the largest learning rate that converges on raw features, the cost stalls far above "
