@@ -75,7 +75,7 @@ import Testing
             let votes = rows.map { plane.trainY[$0] }
             #expect(votes.filter { $0 == 1 }.count == 4 && votes.filter { $0 == 2 }.count == 1)
             #expect(try model.predict(query) == [1])
-            // Two of the five share the spot (4.9 cm, 1.5 cm), hence the "×2" on the figure.
+            // Two of the five share the spot (4.9 cm, 1.5 cm), hence the "2 flowers" label on the figure.
             #expect(rows.filter { plane.trainX[$0, 0] == 4.9 && plane.trainX[$0, 1] == 1.5 }.count == 2)
         }
         #expect(answers[0] == answers[1])

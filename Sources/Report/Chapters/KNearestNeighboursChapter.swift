@@ -98,7 +98,9 @@ struct KNearestNeighboursChapter: Chapter {
         var atSpot: [Point: Int] = [:]
         for row in rows { atSpot[Point(data.trainX[row, 0], data.trainX[row, 1]), default: 0] += 1 }
         for (spot, count) in atSpot.sorted(by: { ($0.key.x, $0.key.y) < ($1.key.x, $1.key.y) }) where count > 1 {
-            marks.append(.text("×\(count)", at: spot, anchor: .trailing, offset: (-13, -12), color: highlight, size: 15, bold: true))
+            // Dark text beside the ring, so the label cannot be mistaken for the query's cross.
+            marks.append(.text("\(count) flowers", at: spot, anchor: .center, offset: (0, -24),
+                               color: Color(hex: 0x333333), size: 12, bold: true))
         }
         marks.append(.points([Self.query], marker: .cross, size: 14, color: highlight, label: "query"))
         let voteText = Self.speciesNames.indices.map { c in "\(votes.filter { $0 == c }.count) \(Self.speciesNames[c])" }
@@ -109,7 +111,7 @@ struct KNearestNeighboursChapter: Chapter {
             xLimits: 4.3...5.5, yLimits: 1.15...1.95, equalAspect: true, legend: .outsideRight, marks: marks)
         return ChapterFigure(
             stem: "query-neighbours",
-            caption: "The \(Self.queryK) training flowers nearest to the query (cross) vote; the majority class is the prediction. Nothing was learned beforehand: the search happens when the question is asked. Iris is measured to a millimetre, so flowers can share a spot (×2) or sit at exactly the same distance; the lower training index then counts as nearer.",
+            caption: "The \(Self.queryK) training flowers nearest to the query (cross) vote; the majority class is the prediction. Nothing was learned beforehand: the search happens when the question is asked. Iris is measured to a millimetre, so flowers can share a spot (\"2 flowers\") or sit at exactly the same distance; the lower training index then counts as nearer.",
             altText: "Iris training flowers by petal length and width around a query point at \(Self.query.x) cm by \(Self.query.y) cm; its \(Self.queryK) nearest neighbours are circled inside a dashed circle whose radius is the distance to the farthest of them.",
             figure: Figure(width: 880, height: 430, panel: panel))
     }
