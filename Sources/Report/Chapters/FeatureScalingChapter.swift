@@ -23,10 +23,10 @@ struct FeatureScalingChapter: Chapter {
                 ChapterFigure(
                     stem: "learning-rates",
                     caption: "\(settings.rawIterations) steps from zero on the raw features. With \(rates[0]) the cost grows; with \(rates[1]) "
-                        + "it shrinks while $w_0$ jumps from side to side of the minimum; with \(rates[2]) it shrinks "
+                        + "it shrinks while $w_1$ jumps from side to side of the minimum; with \(rates[2]) it shrinks "
                         + "slowly, every step on the same side.",
                     altText: "Three rows, one per learning rate. Left: cost against iteration, rising for the largest rate and "
-                        + "falling for the other two. Right: the parabola of cost against w0 with the ten values of w0 joined "
+                        + "falling for the other two. Right: the parabola of cost against w1 (the size weight) with the ten values of w1 joined "
                         + "by arrows, alternating sides of the minimum for the two larger rates.",
                     figure: try figures.learningRates()),
                 ChapterFigure(
@@ -46,7 +46,7 @@ struct FeatureScalingChapter: Chapter {
                     stem: "contours-unscaled-vs-scaled",
                     caption: "On raw features the bowl is a narrow valley and the steps creep along its floor; "
                         + "z-scored, the contours are nearly round and the steps head for the minimum.",
-                    altText: "Two contour plots of the cost over w0 and w1 on equal axes with a descent path. Left, raw "
+                    altText: "Two contour plots of the cost over w1 and w2 (size and bedroom weights) on equal axes with a descent path. Left, raw "
                         + "features: contour lines squeezed into a thin vertical valley, the path reaching the valley at once "
                         + "and then inching down it. Right, z-scored: near-circular ellipses, the path curving into the minimum.",
                     figure: figures.contours()),
@@ -93,7 +93,7 @@ struct FeatureScalingChapter: Chapter {
     func parametersTable(_ experiment: HouseScalingExperiment, _ reference: SklearnReference) throws -> ChapterTable {
         let fit = experiment.scaledFit, exact = experiment.scaledOptimum
         let sklearnCoef = try reference.numbers("experiments", "houses", "linear_zscored", "coef")
-        let names = ["w₀ (size)", "w₁ (bedrooms)", "w₂ (floors)", "w₃ (age)"]
+        let names = ["w₁ (size)", "w₂ (bedrooms)", "w₃ (floors)", "w₄ (age)"]
         var rows: [[String]] = []
         for j in names.indices {
             rows.append([names[j], TableNumber.significant(fit.weights[j], digits: 6), TableNumber.significant(exact.weights[j], digits: 6),

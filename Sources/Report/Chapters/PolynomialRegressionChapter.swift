@@ -46,8 +46,8 @@ struct PolynomialRegressionChapter: Chapter {
                     figure: try figures.scaledHighDegreeCosine()),
                 ChapterFigure(
                     stem: "cars-degrees",
-                    caption: "Degree 1 misses the bend of the data; degrees 2 and 3 follow it; a high degree barely lowers "
-                        + "the error and bends where data are sparse.",
+                    caption: "Degree 1 misses the bend of the data; degrees 2 and 3 follow it; a high degree lowers the "
+                        + "error on these same cars a little further, but bends where data are sparse.",
                     altText: "Four scatter plots of fuel economy against horsepower for 392 cars, falling steeply then "
                         + "flattening, each with a fitted curve: a straight line, two smooth curves, and a wavy high-degree curve.",
                     figure: try figures.carsDegrees()),

@@ -35,15 +35,15 @@ struct FeatureScalingFigures {
             let isLast = index == experiment.learningRateRuns.count - 1
             let highestCost = curve.map(\.y).max() ?? 1
             panels.append(Panel(
-                title: "J(w₀) with the steps of w₀ (\(rate))", xLabel: "w₀ (k$ per sqft)", yLabel: "cost J (k$²)",
+                title: "J(w₁) with the steps of w₁ (\(rate))", xLabel: "w₁ (k$ per sqft)", yLabel: "cost J (k$²)",
                 // Head room above the curve for the legend on the last row.
                 yLimits: isLast ? (-0.04 * highestCost)...(1.8 * highestCost) : nil,
                 // One legend, on the last row, where the curve leaves the upper right empty.
                 legend: isLast ? .topRight : .hidden,
                 marks: [
-                    .line(curve, color: Color(hex: 0x777777), label: "J(w₀), other parameters at their optimum"),
-                    .path(steps, color: color, label: "w₀ step by step"),
-                    .points([steps[0]], marker: .square, size: 10, color: color, label: "start, w₀ = 0"),
+                    .line(curve, color: Color(hex: 0x777777), label: "J(w₁), other parameters at their optimum"),
+                    .path(steps, color: color, label: "w₁ step by step"),
+                    .points([steps[0]], marker: .square, size: 10, color: color, label: "start, w₁ = 0"),
                 ]))
         }
         return Figure(width: 1000, height: 300 * Double(experiment.learningRateRuns.count) + 40,
@@ -124,8 +124,8 @@ struct FeatureScalingFigures {
             let xRange = contour.xRange, yRange = contour.yRange
             panel.legend = .bottomLeft
             panel.marks.append(.text(
-                "after \(path.count - 1) steps: w₀ = \(TableNumber.significant(end.x, digits: 3)), "
-                    + "w₁ = \(TableNumber.significant(end.y, digits: 3))",
+                "after \(path.count - 1) steps: w₁ = \(TableNumber.significant(end.x, digits: 3)), "
+                    + "w₂ = \(TableNumber.significant(end.y, digits: 3))",
                 at: Point(xRange.lowerBound + 0.04 * (xRange.upperBound - xRange.lowerBound),
                           yRange.upperBound - 0.05 * (yRange.upperBound - yRange.lowerBound)),
                 anchor: .leading, box: Color(hex: 0xFFFFFF).opacity(0.85)))
@@ -133,11 +133,11 @@ struct FeatureScalingFigures {
         }
         let raw = panel(title: "raw features", x: experiment.x, optimum: experiment.rawOptimum,
                         descent: experiment.rawPairDescent, halfWidth: 45,
-                        xLabel: "w₀ (k$ per sqft)", yLabel: "w₁ (k$ per bedroom)")
+                        xLabel: "w₁ (k$ per sqft)", yLabel: "w₂ (k$ per bedroom)")
         let scaled = panel(title: "z-scored features", x: experiment.z, optimum: experiment.scaledOptimum,
                            descent: experiment.scaledPairDescent, halfWidth: 90,
-                           xLabel: "w₀ (k$ per std of size)", yLabel: "w₁ (k$ per std of bedrooms)")
-        return Figure(width: 1100, height: 540, title: "Cost J(w₀, w₁), the other parameters at their optimum",
+                           xLabel: "w₁ (k$ per std of size)", yLabel: "w₂ (k$ per std of bedrooms)")
+        return Figure(width: 1100, height: 540, title: "Cost J(w₁, w₂), the other parameters at their optimum",
                       rows: 1, columns: 2, panels: [raw, scaled])
     }
 
