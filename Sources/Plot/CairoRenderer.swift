@@ -176,7 +176,6 @@ enum CairoOutput {
             throw PlotError.renderFailed("Cairo image surface has no pixel data")
         }
         let stride = Int(cairo_image_surface_get_stride(surface))
-        let channels = opaque ? 3 : 4
         var pixels: [UInt8] = []
         if !opaque {
             // Cairo keeps premultiplied alpha; PNG wants straight alpha.
@@ -201,20 +200,41 @@ enum CairoOutput {
                 }
             }
         }
+        let pixelsPerMeter = UInt32((96 * scale / 0.0254).rounded())
+        if opaque {
+            // RGB24 rows go to the encoder as they are; it drops the padding byte.
+            return try encodePNG(pixels: UnsafeRawPointer(data), width: pixelWidth, height: pixelHeight, stride: stride,
+                                 layout: .nativeXRGB, pixelsPerMeter: pixelsPerMeter, title: title, description: description)
+        }
+        return try pixels.withUnsafeBytes { raw in
+            try encodePNG(pixels: raw.baseAddress!, width: pixelWidth, height: pixelHeight, stride: Int(pixelWidth) * 4,
+                          layout: .rgba, pixelsPerMeter: pixelsPerMeter, title: title, description: description)
+        }
+    }
+
+    /// How the rows handed to `encodePNG` store a pixel.
+    enum PNGPixelLayout {
+        /// Cairo RGB24: a native-endian 32-bit word 0x00RRGGBB, written as RGB.
+        case nativeXRGB
+        /// Straight-alpha bytes R, G, B, A.
+        case rgba
+    }
+
+    /// How many horizontal stripes the encoder deflates in parallel for an image this size.
+    static func pngStripeCount(width: Int32, height: Int32, layout: PNGPixelLayout) -> Int {
+        Int(ccairo_png_stripe_count(height, 1 + Int(width) * (layout == .rgba ? 4 : 3)))
+    }
+
+    /// Encodes rows of pixels as a PNG with pHYs and text chunks (zlib level 3, no row filters).
+    static func encodePNG(pixels: UnsafeRawPointer, width: Int32, height: Int32, stride: Int, layout: PNGPixelLayout,
+                          pixelsPerMeter: UInt32, title: String?, description: String?) throws -> Data {
         var buffer = ccairo_png_buffer()
         defer { ccairo_png_buffer_free(&buffer) }
-        let pixelsPerMeter = UInt32((96 * scale / 0.0254).rounded())
+        let rows = pixels.assumingMemoryBound(to: UInt8.self)
         let result: Int32 = withOptionalCString(title) { titlePointer in
             withOptionalCString(description) { descriptionPointer in
-                if opaque {
-                    // RGB24 rows go to libpng as they are; it drops the padding byte.
-                    return ccairo_png_encode(data, pixelWidth, pixelHeight, Int32(stride), 3, 1, 3, pixelsPerMeter,
-                                             titlePointer, descriptionPointer, &buffer)
-                }
-                return pixels.withUnsafeBufferPointer { raw in
-                    ccairo_png_encode(raw.baseAddress, pixelWidth, pixelHeight, Int32(pixelWidth) * 4, Int32(channels),
-                                      0, 3, pixelsPerMeter, titlePointer, descriptionPointer, &buffer)
-                }
+                ccairo_png_encode(rows, width, height, Int32(stride), layout == .rgba ? 4 : 3, layout == .rgba ? 0 : 1, 3,
+                                  pixelsPerMeter, titlePointer, descriptionPointer, &buffer)
             }
         }
         guard result == 0, let bytes = buffer.data else {
