@@ -86,6 +86,8 @@ typedef struct {
     int row_begin, row_end;
     /// The last stripe ends the stream (Z_FINISH); the others end on a byte boundary (Z_SYNC_FLUSH).
     int last;
+    /// Set when `pixels` also holds the rows above `row_begin`: they prime the deflate dictionary.
+    int rows_above_available;
     unsigned char *out;
     size_t out_size;
     /// adler32 of this stripe's filtered bytes, combined into the zlib trailer afterwards.
@@ -114,8 +116,8 @@ static void ccairo_png_filter_row(const ccairo_png_stripe *s, int row, unsigned 
     }
 }
 
-static void *ccairo_png_deflate_stripe(void *argument) {
-    ccairo_png_stripe *s = (ccairo_png_stripe *)argument;
+/// Deflates one stripe into `s->out` (free it with `ccairo_png_stripe_free`); sets `s->status` to 0 on success.
+static inline void ccairo_png_deflate_stripe(ccairo_png_stripe *s) {
     const size_t row_bytes = 1 + (size_t)s->width * (size_t)s->channels;
     // Filter rows in batches so deflate sees long inputs (fewer calls, same output as one buffer).
     int batch_rows = (int)(65536 / row_bytes);
@@ -127,12 +129,12 @@ static void *ccairo_png_deflate_stripe(void *argument) {
     z_stream z;
     memset(&z, 0, sizeof z);
     s->status = -5;
-    if (!batch) return NULL;
+    if (!batch) return;
     if (deflateInit2(&z, s->level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
         free(batch);
-        return NULL;
+        return;
     }
-    if (s->row_begin > 0) {
+    if (s->row_begin > 0 && s->rows_above_available) {
         // Priming with the rows just above keeps the compression ratio of a single stream;
         // the dictionary comes from the pixels, so the output does not depend on thread timing.
         int first = s->row_begin - dictionary_rows;
@@ -150,7 +152,7 @@ static void *ccairo_png_deflate_stripe(void *argument) {
     if (!s->out) {
         deflateEnd(&z);
         free(batch);
-        return NULL;
+        return;
     }
     uLong adler = adler32(0L, Z_NULL, 0);
     z.next_out = s->out;
@@ -174,58 +176,36 @@ static void *ccairo_png_deflate_stripe(void *argument) {
     s->status = result == Z_OK ? 0 : -5;
     deflateEnd(&z);
     free(batch);
+}
+
+static inline void ccairo_png_stripe_free(ccairo_png_stripe *s) {
+    free(s->out);
+    s->out = NULL;
+    s->out_size = 0;
+}
+
+static void *ccairo_png_deflate_stripe_thread(void *argument) {
+    ccairo_png_deflate_stripe((ccairo_png_stripe *)argument);
     return NULL;
 }
 
-/// Encodes 8-bit RGB (channels 3) or RGBA (channels 4) rows into `out`.
-/// With `native_xrgb` set, the rows are Cairo RGB24 pixels (32-bit native-endian 0x00RRGGBB)
-/// written as RGB. `level` is the zlib level; rows are written without filters (the fast path).
-/// Large images are deflated in horizontal stripes on parallel threads (fixed boundaries,
-/// so the bytes never depend on timing) and joined into one zlib stream.
-/// `pixels_per_meter` goes into a pHYs chunk (0 leaves it out); `title` and
-/// `description` become tEXt chunks when not NULL. Returns 0 on success.
-static inline int ccairo_png_encode(const unsigned char *pixels, int width, int height,
-                                    int stride, int channels, int native_xrgb, int level,
-                                    unsigned int pixels_per_meter,
-                                    const char *title, const char *description,
-                                    ccairo_png_buffer *out) {
-    if (width <= 0 || height <= 0 || (channels != 3 && channels != 4)) return -1;
-    if (native_xrgb && channels != 3) return -1;
+/// Writes a PNG whose image data is the stripes, deflated in order (the last one with `last` set):
+/// signature, IHDR, pHYs, tEXt/iTXt, IDAT chunks holding one zlib stream, IEND. Returns 0 on success.
+static inline int ccairo_png_write(int width, int height, int channels, const ccairo_png_stripe *stripes,
+                                   int count, int level, unsigned int pixels_per_meter,
+                                   const char *title, const char *description, ccairo_png_buffer *out) {
+    if (width <= 0 || height <= 0 || (channels != 3 && channels != 4) || count < 1) return -1;
+    int status = 0;
+    for (int i = 0; i < count; i++) {
+        if (stripes[i].status != 0 || !stripes[i].out) status = -5;
+    }
+    if (status != 0) return status;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, out, ccairo_png_error, ccairo_png_warning);
     if (!png) return -2;
     png_infop info = png_create_info_struct(png);
     if (!info) {
         png_destroy_write_struct(&png, NULL);
         return -2;
-    }
-    // Deflate first, outside libpng's longjmp scope, so no allocation can leak on an error.
-    const size_t row_bytes = 1 + (size_t)width * (size_t)channels;
-    int count = ccairo_png_stripe_count(height, row_bytes);
-    ccairo_png_stripe stripes[CCAIRO_PNG_MAX_STRIPES];
-    pthread_t threads[CCAIRO_PNG_MAX_STRIPES];
-    int started[CCAIRO_PNG_MAX_STRIPES] = {0};
-    memset(stripes, 0, sizeof stripes);
-    for (int i = 0; i < count; i++) {
-        ccairo_png_stripe *s = &stripes[i];
-        s->pixels = pixels;
-        s->width = width;
-        s->stride = stride;
-        s->channels = channels;
-        s->native_xrgb = native_xrgb;
-        s->level = level;
-        s->row_begin = (int)((long long)height * i / count);
-        s->row_end = (int)((long long)height * (i + 1) / count);
-        s->last = i == count - 1;
-    }
-    for (int i = 1; i < count; i++) {
-        started[i] = pthread_create(&threads[i], NULL, ccairo_png_deflate_stripe, &stripes[i]) == 0;
-        if (!started[i]) ccairo_png_deflate_stripe(&stripes[i]);
-    }
-    ccairo_png_deflate_stripe(&stripes[0]);
-    int status = 0;
-    for (int i = 0; i < count; i++) {
-        if (i > 0 && started[i]) pthread_join(threads[i], NULL);
-        if (stripes[i].status != 0) status = -5;
     }
     // One zlib stream: header, the stripes' raw deflate data in order, adler32 of all rows.
     size_t total = 2 + 4;
@@ -252,7 +232,6 @@ static inline int ccairo_png_encode(const unsigned char *pixels, int width, int 
     } else if (status == 0) {
         status = -4;
     }
-    for (int i = 0; i < count; i++) free(stripes[i].out);
     if (status != 0) {
         png_destroy_write_struct(&png, &info);
         return status;
@@ -296,6 +275,53 @@ static inline int ccairo_png_encode(const unsigned char *pixels, int width, int 
     png_destroy_write_struct(&png, &info);
     free(stream);
     return out->failed ? -4 : 0;
+}
+
+/// Encodes 8-bit RGB (channels 3) or RGBA (channels 4) rows into `out`.
+/// With `native_xrgb` set, the rows are Cairo RGB24 pixels (32-bit native-endian 0x00RRGGBB)
+/// written as RGB. `level` is the zlib level; rows are written without filters (the fast path).
+/// Large images are deflated in horizontal stripes on parallel threads (fixed boundaries,
+/// so the bytes never depend on timing) and joined into one zlib stream.
+/// `pixels_per_meter` goes into a pHYs chunk (0 leaves it out); `title` and
+/// `description` become tEXt chunks when not NULL. Returns 0 on success.
+static inline int ccairo_png_encode(const unsigned char *pixels, int width, int height,
+                                    int stride, int channels, int native_xrgb, int level,
+                                    unsigned int pixels_per_meter,
+                                    const char *title, const char *description,
+                                    ccairo_png_buffer *out) {
+    if (width <= 0 || height <= 0 || (channels != 3 && channels != 4)) return -1;
+    if (native_xrgb && channels != 3) return -1;
+    const size_t row_bytes = 1 + (size_t)width * (size_t)channels;
+    int count = ccairo_png_stripe_count(height, row_bytes);
+    ccairo_png_stripe stripes[CCAIRO_PNG_MAX_STRIPES];
+    pthread_t threads[CCAIRO_PNG_MAX_STRIPES];
+    int started[CCAIRO_PNG_MAX_STRIPES] = {0};
+    memset(stripes, 0, sizeof stripes);
+    for (int i = 0; i < count; i++) {
+        ccairo_png_stripe *s = &stripes[i];
+        s->pixels = pixels;
+        s->width = width;
+        s->stride = stride;
+        s->channels = channels;
+        s->native_xrgb = native_xrgb;
+        s->level = level;
+        s->row_begin = (int)((long long)height * i / count);
+        s->row_end = (int)((long long)height * (i + 1) / count);
+        s->last = i == count - 1;
+        s->rows_above_available = 1;
+    }
+    for (int i = 1; i < count; i++) {
+        started[i] = pthread_create(&threads[i], NULL, ccairo_png_deflate_stripe_thread, &stripes[i]) == 0;
+        if (!started[i]) ccairo_png_deflate_stripe(&stripes[i]);
+    }
+    ccairo_png_deflate_stripe(&stripes[0]);
+    for (int i = 1; i < count; i++) {
+        if (started[i]) pthread_join(threads[i], NULL);
+    }
+    int status = ccairo_png_write(width, height, channels, stripes, count, level, pixels_per_meter,
+                                  title, description, out);
+    for (int i = 0; i < count; i++) ccairo_png_stripe_free(&stripes[i]);
+    return status;
 }
 
 #endif
