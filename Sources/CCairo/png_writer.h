@@ -324,4 +324,73 @@ static inline int ccairo_png_encode(const unsigned char *pixels, int width, int 
     return status;
 }
 
+/// A few pixel buffers kept between renders: a fresh multi-megabyte allocation is new pages from the
+/// kernel each time, and faulting them in cost about a tenth of a large chart's encoding time.
+#define CCAIRO_PIXEL_POOL_SLOTS 4
+/// Larger buffers go back to the allocator rather than staying in the pool.
+#define CCAIRO_PIXEL_POOL_MAX_BYTES ((size_t)32 << 20)
+
+typedef struct {
+    pthread_mutex_t lock;
+    unsigned char *data[CCAIRO_PIXEL_POOL_SLOTS];
+    size_t size[CCAIRO_PIXEL_POOL_SLOTS];
+} ccairo_pixel_pool;
+
+// The one pool, as a function-local static: Swift's importer emits functions from this header,
+// not file-scope variables.
+static inline ccairo_pixel_pool *ccairo_pixel_pool_shared(void) {
+    static ccairo_pixel_pool pool = {PTHREAD_MUTEX_INITIALIZER, {0}, {0}};
+    return &pool;
+}
+
+/// A zero-filled buffer of at least `size` bytes (NULL when out of memory);
+/// hand it back with `ccairo_pixels_release(buffer, *capacity)`.
+static inline unsigned char *ccairo_pixels_acquire(size_t size, size_t *capacity) {
+    unsigned char *buffer = NULL;
+    ccairo_pixel_pool *pool = ccairo_pixel_pool_shared();
+    pthread_mutex_lock(&pool->lock);
+    for (int i = 0; i < CCAIRO_PIXEL_POOL_SLOTS; i++) {
+        if (pool->data[i] && pool->size[i] >= size) {
+            buffer = pool->data[i];
+            *capacity = pool->size[i];
+            pool->data[i] = NULL;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&pool->lock);
+    if (buffer) {
+        memset(buffer, 0, size);
+        return buffer;
+    }
+    *capacity = size;
+    return (unsigned char *)calloc(size ? size : 1, 1);
+}
+
+static inline void ccairo_pixels_release(unsigned char *buffer, size_t capacity) {
+    if (!buffer) return;
+    if (capacity <= CCAIRO_PIXEL_POOL_MAX_BYTES) {
+        ccairo_pixel_pool *pool = ccairo_pixel_pool_shared();
+        pthread_mutex_lock(&pool->lock);
+        // An empty slot, else the smallest smaller buffer makes room for this one.
+        int slot = -1;
+        for (int i = 0; i < CCAIRO_PIXEL_POOL_SLOTS && slot < 0; i++) {
+            if (!pool->data[i]) slot = i;
+        }
+        if (slot < 0) {
+            for (int i = 0; i < CCAIRO_PIXEL_POOL_SLOTS; i++) {
+                if (pool->size[i] < capacity &&
+                    (slot < 0 || pool->size[i] < pool->size[slot])) slot = i;
+            }
+            if (slot >= 0) free(pool->data[slot]);
+        }
+        if (slot >= 0) {
+            pool->data[slot] = buffer;
+            pool->size[slot] = capacity;
+            buffer = NULL;
+        }
+        pthread_mutex_unlock(&pool->lock);
+    }
+    free(buffer);
+}
+
 #endif

@@ -210,8 +210,18 @@ enum CairoOutput {
                                            layout: PNGPixelLayout,
                                            draw: (Renderer) throws -> Void) throws -> ccairo_png_stripe {
         let rows = bottom - top
-        guard let surface = cairo_image_surface_create(layout == .nativeXRGB ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
-                                                       width, rows) else {
+        let format = layout == .nativeXRGB ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32
+        let surfaceStride = cairo_format_stride_for_width(format, width)
+        guard surfaceStride > 0 else {
+            throw PlotError.renderFailed("Cairo could not create a \(width) x \(rows) image")
+        }
+        // Pixel memory from a small pool: reused pages are much cheaper than fresh ones.
+        var capacity = 0
+        guard let memory = ccairo_pixels_acquire(Int(surfaceStride) * Int(rows), &capacity) else {
+            throw PlotError.renderFailed("out of memory for a \(width) x \(rows) image")
+        }
+        defer { ccairo_pixels_release(memory, capacity) }
+        guard let surface = cairo_image_surface_create_for_data(memory, format, width, rows, surfaceStride) else {
             throw PlotError.renderFailed("Cairo could not create a \(width) x \(rows) image")
         }
         defer { cairo_surface_destroy(surface) }
