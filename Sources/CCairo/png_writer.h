@@ -198,6 +198,8 @@ static inline int ccairo_png_write(int width, int height, int channels, const cc
     int status = 0;
     for (int i = 0; i < count; i++) {
         if (stripes[i].status != 0 || !stripes[i].out) status = -5;
+        // Each stripe is one IDAT chunk, whose length field holds at most 2^31 - 1.
+        if (stripes[i].out_size > 0x7FFFFFF0u) status = -1;
     }
     if (status != 0) return status;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, out, ccairo_png_error, ccairo_png_warning);
@@ -208,37 +210,33 @@ static inline int ccairo_png_write(int width, int height, int channels, const cc
         return -2;
     }
     // One zlib stream: header, the stripes' raw deflate data in order, adler32 of all rows.
+    // CMF: deflate, 32 KiB window; FLG: the level class zlib itself would write, plus the check bits.
+    int level_class = level < 2 ? 0 : (level < 6 ? 1 : (level == 6 ? 2 : 3));
+    unsigned header = (0x78u << 8) | ((unsigned)level_class << 6);
+    header += 31 - header % 31;
+    unsigned char zlib_header[2] = {(unsigned char)(header >> 8), (unsigned char)header};
+    uLong adler = stripes[0].adler;
     size_t total = 2 + 4;
-    for (int i = 0; i < count; i++) total += stripes[i].out_size;
-    unsigned char *stream = status == 0 ? (unsigned char *)malloc(total) : NULL;
-    if (stream) {
-        // CMF: deflate, 32 KiB window; FLG: the level class zlib itself would write, plus the check bits.
-        int level_class = level < 2 ? 0 : (level < 6 ? 1 : (level == 6 ? 2 : 3));
-        unsigned header = (0x78u << 8) | ((unsigned)level_class << 6);
-        header += 31 - header % 31;
-        stream[0] = (unsigned char)(header >> 8);
-        stream[1] = (unsigned char)header;
-        size_t at = 2;
-        uLong adler = stripes[0].adler;
-        for (int i = 0; i < count; i++) {
-            memcpy(stream + at, stripes[i].out, stripes[i].out_size);
-            at += stripes[i].out_size;
-            if (i > 0) adler = adler32_combine(adler, stripes[i].adler, (z_off_t)stripes[i].raw_size);
-        }
-        stream[at++] = (unsigned char)(adler >> 24);
-        stream[at++] = (unsigned char)(adler >> 16);
-        stream[at++] = (unsigned char)(adler >> 8);
-        stream[at++] = (unsigned char)adler;
-    } else if (status == 0) {
-        status = -4;
+    for (int i = 0; i < count; i++) {
+        total += stripes[i].out_size;
+        if (i > 0) adler = adler32_combine(adler, stripes[i].adler, (z_off_t)stripes[i].raw_size);
     }
-    if (status != 0) {
-        png_destroy_write_struct(&png, &info);
-        return status;
+    unsigned char zlib_trailer[4] = {(unsigned char)(adler >> 24), (unsigned char)(adler >> 16),
+                                     (unsigned char)(adler >> 8), (unsigned char)adler};
+    // Room for everything up front: growing the buffer while writing would copy the image again.
+    size_t texts_size = (title ? strlen(title) : 0) + (description ? strlen(description) : 0);
+    size_t needed = out->size + total + texts_size + 256 + 12 * (size_t)count;
+    if (needed > out->capacity) {
+        unsigned char *grown = (unsigned char *)realloc(out->data, needed);
+        if (!grown) {
+            png_destroy_write_struct(&png, &info);
+            return -4;
+        }
+        out->data = grown;
+        out->capacity = needed;
     }
     if (setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
-        free(stream);
         return -3;
     }
     png_set_write_fn(png, out, ccairo_png_append, ccairo_png_flush);
@@ -266,14 +264,17 @@ static inline int ccairo_png_write(int width, int height, int channels, const cc
     if (text_count > 0) png_set_text(png, info, texts, text_count);
     // Signature, IHDR, pHYs and the text chunks; the image data follows as our own IDAT chunks.
     png_write_info(png, info);
-    const size_t chunk_limit = (size_t)1 << 17;
-    for (size_t at = 0; at < total; at += chunk_limit) {
-        size_t length = total - at < chunk_limit ? total - at : chunk_limit;
-        png_write_chunk(png, (png_const_bytep) "IDAT", stream + at, length);
+    // One IDAT chunk per stripe: the first starts with the zlib header, the last ends with adler32.
+    for (int i = 0; i < count; i++) {
+        size_t length = stripes[i].out_size + (i == 0 ? 2 : 0) + (i == count - 1 ? 4 : 0);
+        png_write_chunk_start(png, (png_const_bytep) "IDAT", (png_uint_32)length);
+        if (i == 0) png_write_chunk_data(png, zlib_header, 2);
+        png_write_chunk_data(png, stripes[i].out, stripes[i].out_size);
+        if (i == count - 1) png_write_chunk_data(png, zlib_trailer, 4);
+        png_write_chunk_end(png);
     }
     png_write_chunk(png, (png_const_bytep) "IEND", NULL, 0);
     png_destroy_write_struct(&png, &info);
-    free(stream);
     return out->failed ? -4 : 0;
 }
 

@@ -198,11 +198,11 @@ enum CairoOutput {
         let pixelsPerMeter = UInt32((96 * scale / 0.0254).rounded())
         let result: Int32 = withOptionalCString(title) { titlePointer in
             withOptionalCString(description) { descriptionPointer in
-                ccairo_png_write(pixelWidth, pixelHeight, layout == .rgba ? 4 : 3, results.stripes, Int32(count), 3,
+                ccairo_png_write(pixelWidth, pixelHeight, layout == .rgba ? 4 : 3, results.stripes, Int32(count), 1,
                                  pixelsPerMeter, titlePointer, descriptionPointer, &buffer)
             }
         }
-        return try pngBytes(result: result, buffer: buffer)
+        return try pngBytes(result: result, buffer: &buffer)
     }
 
     /// Draws rows `top..<bottom` of the image on their own surface and deflates them (PNG filter None).
@@ -239,7 +239,7 @@ enum CairoOutput {
         stripe.width = width
         stripe.channels = layout == .rgba ? 4 : 3
         stripe.native_xrgb = layout == .nativeXRGB ? 1 : 0
-        stripe.level = 3
+        stripe.level = 1
         stripe.row_begin = 0
         stripe.row_end = rows
         stripe.last = last ? 1 : 0
@@ -289,13 +289,18 @@ enum CairoOutput {
     }
 
     /// The encoder's bytes, or a typed error carrying libpng's message.
-    private static func pngBytes(result: Int32, buffer: ccairo_png_buffer) throws -> Data {
+    /// On success the bytes move into the `Data` without a copy and `buffer` is left empty.
+    private static func pngBytes(result: Int32, buffer: inout ccairo_png_buffer) throws -> Data {
         guard result == 0, let bytes = buffer.data else {
             var message = buffer.message
             let text = withUnsafeBytes(of: &message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             throw PlotError.renderFailed("libpng could not encode the image (code \(result)): \(text)")
         }
-        return Data(bytes: bytes, count: buffer.size)
+        let data = Data(bytesNoCopy: bytes, count: buffer.size, deallocator: .free)
+        buffer.data = nil
+        buffer.size = 0
+        buffer.capacity = 0
+        return data
     }
 
     /// How the rows handed to `encodePNG` store a pixel.
@@ -323,7 +328,7 @@ enum CairoOutput {
                                   pixelsPerMeter, titlePointer, descriptionPointer, &buffer)
             }
         }
-        return try pngBytes(result: result, buffer: buffer)
+        return try pngBytes(result: result, buffer: &buffer)
     }
 
     /// Draws into an SVG document measured in px.
