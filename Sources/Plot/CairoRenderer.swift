@@ -155,8 +155,12 @@ private func statusMessage(_ status: cairo_status_t) -> String {
 
 /// Entry points that turn a drawing closure into file bytes.
 enum CairoOutput {
+    /// zlib level for PNG image data. Level 1 costs about a tenth less CPU than 3 on dense charts
+    /// (the largest benchmark chart: 202 KiB instead of 194 KiB) for the very same pixels.
+    static let pngCompressionLevel: Int32 = 1
+
     /// Draws at `scale` into an image surface and encodes it with libpng
-    /// (compression level 3, no row filters, pHYs = 96 dpi x scale, tEXt title and description).
+    /// (zlib level 1, no row filters, pHYs = 96 dpi x scale, tEXt title and description).
     /// Large images are drawn and deflated in horizontal bands on parallel threads; `bands`
     /// overrides that count (tests compare banded against whole-image drawing).
     static func png(width: Double, height: Double, scale: Double, opaque: Bool,
@@ -198,8 +202,8 @@ enum CairoOutput {
         let pixelsPerMeter = UInt32((96 * scale / 0.0254).rounded())
         let result: Int32 = withOptionalCString(title) { titlePointer in
             withOptionalCString(description) { descriptionPointer in
-                ccairo_png_write(pixelWidth, pixelHeight, layout == .rgba ? 4 : 3, results.stripes, Int32(count), 1,
-                                 pixelsPerMeter, titlePointer, descriptionPointer, &buffer)
+                ccairo_png_write(pixelWidth, pixelHeight, layout == .rgba ? 4 : 3, results.stripes, Int32(count),
+                                 pngCompressionLevel, pixelsPerMeter, titlePointer, descriptionPointer, &buffer)
             }
         }
         return try pngBytes(result: result, buffer: &buffer)
@@ -239,7 +243,7 @@ enum CairoOutput {
         stripe.width = width
         stripe.channels = layout == .rgba ? 4 : 3
         stripe.native_xrgb = layout == .nativeXRGB ? 1 : 0
-        stripe.level = 1
+        stripe.level = pngCompressionLevel
         stripe.row_begin = 0
         stripe.row_end = rows
         stripe.last = last ? 1 : 0
@@ -316,7 +320,8 @@ enum CairoOutput {
         Int(ccairo_png_stripe_count(height, 1 + Int(width) * (layout == .rgba ? 4 : 3)))
     }
 
-    /// Encodes rows of pixels as a PNG with pHYs and text chunks (zlib level 3, no row filters).
+    /// Encodes rows of pixels as a PNG with pHYs and text chunks (no row filters), deflating
+    /// large images in stripes on parallel threads.
     static func encodePNG(pixels: UnsafeRawPointer, width: Int32, height: Int32, stride: Int, layout: PNGPixelLayout,
                           pixelsPerMeter: UInt32, title: String?, description: String?) throws -> Data {
         var buffer = ccairo_png_buffer()
@@ -324,8 +329,8 @@ enum CairoOutput {
         let rows = pixels.assumingMemoryBound(to: UInt8.self)
         let result: Int32 = withOptionalCString(title) { titlePointer in
             withOptionalCString(description) { descriptionPointer in
-                ccairo_png_encode(rows, width, height, Int32(stride), layout == .rgba ? 4 : 3, layout == .rgba ? 0 : 1, 3,
-                                  pixelsPerMeter, titlePointer, descriptionPointer, &buffer)
+                ccairo_png_encode(rows, width, height, Int32(stride), layout == .rgba ? 4 : 3, layout == .rgba ? 0 : 1,
+                                  pngCompressionLevel, pixelsPerMeter, titlePointer, descriptionPointer, &buffer)
             }
         }
         return try pngBytes(result: result, buffer: &buffer)
