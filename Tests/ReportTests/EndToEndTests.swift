@@ -66,7 +66,7 @@ import Testing
         // Progress: a line per chapter and the summary.
         #expect(run.progress.count == 3)
         #expect(run.progress.contains { $0.hasPrefix("  demo-lines ") && $0.hasSuffix(" s  2 figures") })
-        #expect(run.progress.last?.hasPrefix("report: 2 chapters, 3 figures (15 files) in ") == true)
+        #expect(run.progress.last?.hasPrefix("report: 2 chapters, 3 figures (16 files) in ") == true)
         #expect(run.progress.last?.hasSuffix("-> \(output.standardizedFileURL.path)/index.html") == true)
 
         // Nothing is left beside the report.
@@ -80,7 +80,7 @@ import Testing
         #expect(try runReport(["--all", "-q", "-o", first.path, "--format", "svg"], registry: .demo).exitCode == 0)
         #expect(try runReport(["--all", "-q", "-o", second.path, "--format", "svg"], registry: .demo).exitCode == 0)
         let a = try TemporaryFolder.snapshot(first), b = try TemporaryFolder.snapshot(second)
-        #expect(a.count == 12)
+        #expect(a.count == 13)
         #expect(a == b)
     }
 
@@ -198,5 +198,43 @@ import Testing
         let link = folder.url.appendingPathComponent("link")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
         #expect(try runReport(["--all", "-q", "-o", link.path], registry: .demo).exitCode == ReportExitCode.outputRefused)
+    }
+}
+
+/// The default output folder of a fresh checkout holds only the committed `reports/README.md`.
+@Suite struct FreshCheckoutOutputTests {
+    /// The repository's `reports/README.md`, found from this file's path.
+    static let committedReadme = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("reports/README.md")
+
+    @Test func committedReadmeIsTheOneEveryReportWrites() throws {
+        let committed = try String(contentsOf: Self.committedReadme, encoding: .utf8)
+        #expect(committed == OutputFolder.readmeContents)
+    }
+
+    @Test func replacesAFolderHoldingOnlyTheCommittedReadme() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("reports")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.committedReadme, to: output.appendingPathComponent("README.md"))
+        let run = try runReport(["--all", "--output", output.path, "-q"], registry: .demo)
+        #expect(run.exitCode == ReportExitCode.success, "\(run.errors)")
+        let files = try TemporaryFolder.snapshot(output)
+        #expect(files["index.html"] != nil)
+        #expect(files["README.md"] == Data(OutputFolder.readmeContents.utf8), "the README is written back unchanged")
+    }
+
+    @Test func refusesAFolderWithADifferentReadme() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let readme = output.appendingPathComponent("README.md")
+        try Data("# my own notes\n".utf8).write(to: readme)
+        let run = try runReport(["--all", "--output", output.path, "-q"], registry: .demo)
+        #expect(run.exitCode == ReportExitCode.outputRefused)
+        #expect(try String(contentsOf: readme, encoding: .utf8) == "# my own notes\n")
     }
 }

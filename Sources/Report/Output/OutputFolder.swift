@@ -17,6 +17,19 @@ struct OutputFolder {
 
         """
 
+    /// The README every report carries. The repository commits the same file as `reports/README.md`,
+    /// so a fresh checkout's `reports` folder (that README alone) is replaced without losing anything.
+    static let readmeFileName = "README.md"
+    static let readmeContents = """
+        # reports/
+
+        `swift run report --all` writes the generated report here: `index.html`, one page per chapter
+        with its figures in a folder of the same name (PNG, and SVG/PDF with `--format`), a figures
+        page and the stylesheet. Everything in this folder is rewritten by each run; only this README
+        is committed to the repository.
+
+        """
+
     /// The folder the report ends up in.
     let destination: URL
     /// The staging folder being written; every page and figure goes here.
@@ -70,6 +83,12 @@ struct OutputFolder {
             throw ReportError.outputUnwritable(path: destination.path, reason: "cannot list the folder (\(error.localizedDescription))")
         }
         if contents.isEmpty || contents.contains(markerFileName) { return }
+        // A fresh checkout's `reports` holds only the committed README, which every report rewrites as is.
+        if contents == [readmeFileName],
+           let readme = try? String(contentsOf: destination.appendingPathComponent(readmeFileName), encoding: .utf8),
+           readme == readmeContents {
+            return
+        }
         throw ReportError.outputNotAReport(path: destination.path)
     }
 

@@ -125,9 +125,10 @@ struct ReportBuilder {
         try folder.write(IndexPageLayout.render(chapters, footer: footer), to: IndexPageLayout.fileName)
         try folder.write(FiguresPageLayout.render(chapters, footer: footer), to: FiguresPageLayout.fileName)
         try folder.write(try ProseLibrary.stylesheet(), to: "style.css")
+        try folder.write(OutputFolder.readmeContents, to: OutputFolder.readmeFileName)
         let figureFiles = chapters.reduce(0) { $0 + $1.figures.reduce(0) { $0 + $1.files.count } }
-        // Chapter pages, index, figures page, stylesheet, marker.
-        return figureFiles + chapters.count + 4
+        // Chapter pages, index, figures page, stylesheet, README, marker.
+        return figureFiles + chapters.count + 5
     }
 
     static func seconds(_ duration: Duration) -> Double {
