@@ -18,6 +18,8 @@ func runPlotBenchmarks() {
     ]
     // PLOT_BENCH_ONLY=text keeps the cases whose name contains it (handy under a profiler).
     let only = ProcessInfo.processInfo.environment["PLOT_BENCH_ONLY"]
+    // PLOT_BENCH_WRITE=dir also writes each case's output there (to check a speed-up changes no byte).
+    let writeDirectory = ProcessInfo.processInfo.environment["PLOT_BENCH_WRITE"]
     // Contour marks trace their lines when made (once for PNG, SVG and PDF alike): time that too.
     if only.map({ "tracing".contains($0) }) ?? true {
         let grid = PlotBenchmarkFigures.costGrid()
@@ -34,6 +36,10 @@ func runPlotBenchmarks() {
                 cpu.append(cpuSeconds() - start)
             }
             cpu.sort()
+            if let writeDirectory {
+                let file = name.filter { $0.isLetter || $0.isNumber } + "." + "\(format)"
+                try figure.data(format: format).write(to: URL(fileURLWithPath: writeDirectory).appendingPathComponent(file))
+            }
             // The machine is shared: CPU time shows the work itself when the wall clock waits for a core.
             report(name, seconds: seconds, extra: "cpu \(formatted(cpu[cpu.count / 2] * 1000)) ms  \(bytes / 1024) KiB")
         } catch {

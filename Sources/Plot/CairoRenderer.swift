@@ -8,10 +8,12 @@ final class CairoRenderer: Renderer {
     private let context: OpaquePointer
     let prefersRasterCells: Bool
     private var currentFont: Font?
+    let sharedWork: SharedBandWorkClient?
 
-    init(context: OpaquePointer, prefersRasterCells: Bool) {
+    init(context: OpaquePointer, prefersRasterCells: Bool, sharedWork: SharedBandWork? = nil) {
         self.context = context
         self.prefersRasterCells = prefersRasterCells
+        self.sharedWork = sharedWork.map(SharedBandWorkClient.init)
     }
 
     private func setColor(_ color: Color) {
@@ -174,6 +176,8 @@ enum CairoOutput {
         let count = max(1, min(Int(pixelHeight), bands ?? pngStripeCount(width: pixelWidth, height: pixelHeight, layout: layout)))
         let results = BandResults(count: count)
         defer { results.release() }
+        // Band-independent work (contour lines in pixels) is done once for all bands.
+        let sharedWork = count > 1 ? SharedBandWork() : nil
         withoutActuallyEscaping(draw) { draw in
             // Bands run at once, so the closure crosses threads: drawing only reads the immutable figure
             // and each band draws through its own Cairo context.
@@ -183,7 +187,7 @@ enum CairoOutput {
                 do {
                     results.stripes[index] = try drawAndDeflateBand(
                         width: pixelWidth, top: top, bottom: bottom, last: index == count - 1,
-                        scale: scale, layout: layout, draw: draw)
+                        scale: scale, layout: layout, sharedWork: sharedWork, draw: draw)
                 } catch {
                     results.errors[index] = error
                 }
@@ -211,7 +215,7 @@ enum CairoOutput {
 
     /// Draws rows `top..<bottom` of the image on their own surface and deflates them (PNG filter None).
     private static func drawAndDeflateBand(width: Int32, top: Int32, bottom: Int32, last: Bool, scale: Double,
-                                           layout: PNGPixelLayout,
+                                           layout: PNGPixelLayout, sharedWork: SharedBandWork?,
                                            draw: (Renderer) throws -> Void) throws -> ccairo_png_stripe {
         let rows = bottom - top
         let format = layout == .nativeXRGB ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32
@@ -233,7 +237,8 @@ enum CairoOutput {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw PlotError.renderFailed("Cairo image surface: \(statusMessage(status))")
         }
-        try drawWithContext(on: surface, scale: scale, originY: Double(top), prefersRasterCells: true, draw: draw)
+        try drawWithContext(on: surface, scale: scale, originY: Double(top), prefersRasterCells: true,
+                            sharedWork: sharedWork, draw: draw)
         cairo_surface_flush(surface)
         guard let data = cairo_image_surface_get_data(surface) else {
             throw PlotError.renderFailed("Cairo image surface has no pixel data")
@@ -398,7 +403,7 @@ enum CairoOutput {
     }
 
     private static func drawWithContext(on surface: OpaquePointer, scale: Double, originY: Double = 0,
-                                        prefersRasterCells: Bool,
+                                        prefersRasterCells: Bool, sharedWork: SharedBandWork? = nil,
                                         draw: (Renderer) throws -> Void) throws {
         guard let context = cairo_create(surface) else {
             throw PlotError.renderFailed("Cairo could not create a drawing context")
@@ -409,7 +414,7 @@ enum CairoOutput {
         cairo_scale(context, scale, scale)
         // Curves flattened to within a quarter device pixel: invisible, and fewer edges to fill.
         cairo_set_tolerance(context, 0.25)
-        let renderer = CairoRenderer(context: context, prefersRasterCells: prefersRasterCells)
+        let renderer = CairoRenderer(context: context, prefersRasterCells: prefersRasterCells, sharedWork: sharedWork)
         try draw(renderer)
         let status = cairo_status(context)
         guard status == CAIRO_STATUS_SUCCESS else {

@@ -45,6 +45,12 @@ protocol Renderer: AnyObject {
     /// Restricts drawing to `rect` until the matching `popClip`.
     func pushClip(_ rect: Rect)
     func popClip()
+    /// Work shared with the other bands drawing the same PNG, or nil when drawing alone.
+    var sharedWork: SharedBandWorkClient? { get }
+}
+
+extension Renderer {
+    var sharedWork: SharedBandWorkClient? { nil }
 }
 
 /// Horizontal placement of text relative to its anchor point.

@@ -314,11 +314,13 @@ extension MarkPainter {
     mutating func drawContour(_ spec: ContourSpec) {
         guard spec.grid.xs.count >= 2, spec.grid.ys.count >= 2 else { return }
         let width = spec.width ?? 1.4
-        for (index, lines) in spec.lines.enumerated() {
+        let transform = transform, bounds = guardRect
+        // One path per level, in pixels and simplified: the costly part, so banded PNGs share it.
+        func levelPath(_ index: Int) -> Path {
             var path = Path()
-            var segments: [(Point, Point)] = []
-            for polyline in lines.polylines {
-                let piece = polylinePath(polyline, transform: transform, bounds: guardRect, segments: &segments)
+            var segments: [(Point, Point)] = []  // Not legend obstacles: contours cover the plot.
+            for polyline in spec.lines[index].polylines {
+                let piece = polylinePath(polyline, transform: transform, bounds: bounds, segments: &segments)
                 for element in piece.elements {
                     switch element {
                     case .move(let p): path.move(to: p)
@@ -327,10 +329,28 @@ extension MarkPainter {
                     }
                 }
             }
+            return path
+        }
+        let levels: [Path]
+        if let shared = renderer.sharedWork {
+            levels = shared.map(fingerprint: ContourPathInputs(transform: transform, bounds: bounds,
+                                                               levels: spec.lines.count),
+                                count: spec.lines.count, levelPath)
+        } else {
+            levels = spec.lines.indices.map(levelPath)
+        }
+        for (index, path) in levels.enumerated() {
             let color = index < spec.colors.count ? spec.colors[index] : theme.foreground
             renderer.stroke(path, style: StrokeStyle(color: color, width: width, dash: spec.style.dash(width: width),
                                                      roundCaps: spec.style == .dotted))
         }
+    }
+
+    /// What a contour's pixel paths depend on besides the mark itself (equal in every band).
+    private struct ContourPathInputs: Equatable, Sendable {
+        let transform: PlotTransform
+        let bounds: Rect
+        let levels: Int
     }
 
     mutating func drawFilledContour(_ spec: FilledContourSpec) {
